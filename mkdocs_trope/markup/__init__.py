@@ -1,0 +1,151 @@
+"""TV Tropes markup → Markdown. No MkDocs import anywhere in this package.
+
+>>> result = convert("A HeroicSacrifice, ''again''.", page="Main/Example")
+>>> result.markdown
+'A [Heroic Sacrifice](trope:HeroicSacrifice?auto), <em>again</em>\\\\.\\n'
+
+The Markdown needs the project's Python-Markdown extensions (``mkdocs_trope.extensions``: wiki links, image
+directives, and ``md_in_html``) to render; :func:`mkdocs_trope.render_html` does all of it in one call.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..names import PageName
+from .blocks import BlockParser, redirect_target
+from .diagnostics import Diagnostic, DiagnosticSink, Severity
+from .inline import InlineParser
+from .nodes import Block, Box, Container, Inline, ListBlock, Note, Paragraph, Styled, UrlLink, WikiLink
+from .render import render_blocks
+from .source import logical_lines
+
+__all__ = [
+    "Conversion",
+    "ConvertOptions",
+    "Diagnostic",
+    "LinkRef",
+    "OutlineItem",
+    "PageName",
+    "Severity",
+    "convert",
+]
+
+CONVERTER_VERSION = "1"
+"""Bumped whenever output changes for the same input (part of the plugin's cache key)."""
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:[A-Za-z_][\w -]*:.*\n|[ \t]+.*\n|#.*\n|\s*\n){0,200}?(?:---|\.\.\.)[ \t]*\n")
+
+
+@dataclass(frozen=True)
+class ConvertOptions:
+    """How to convert: ``heading_shift`` moves ``!`` from ``<h1>`` to ``<h2>`` by default (spec decision A8)."""
+
+    heading_shift: int = 1
+
+
+@dataclass(frozen=True)
+class LinkRef:
+    """An outgoing wiki link, as written (``target.namespace`` is None for bare names)."""
+
+    target: PageName
+    line: int
+
+
+@dataclass(frozen=True)
+class OutlineItem:
+    """One list item: its depth, line and the wiki pages it links to (for subpage navigation)."""
+
+    depth: int
+    line: int
+    targets: tuple[PageName, ...]
+    list_index: int
+    """Which list of the page (0-based, in page order) the item belongs to."""
+    in_index: bool = False
+    """True inside ``[[index]]..[[/index]]``, the explicit marker of a page's member list."""
+
+
+@dataclass(frozen=True)
+class Conversion:
+    markdown: str
+    links: tuple[LinkRef, ...]
+    outline: tuple[OutlineItem, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    redirect: PageName | None = None
+    front_matter: str = ""
+
+
+def convert(text: str, *, page: str | None = None, options: ConvertOptions | None = None) -> Conversion:
+    """Convert one page of trope markup. Never raises on bad markup: problems become ``diagnostics``.
+
+    ``page`` (``Namespace/Name``) is informational for callers; resolution of bare names happens later, in the
+    wiki-link resolver.
+    """
+    del page  # resolution is the resolver's job; kept in the signature for symmetry with the plugin
+    options = options or ConvertOptions()
+    sink = DiagnosticSink()
+    front_matter, body = _split_front_matter(text)
+    inline = InlineParser(sink)
+    blocks = BlockParser(sink, inline, options.heading_shift).parse(logical_lines(body, sink))
+    markdown = render_blocks(blocks)
+    if front_matter:
+        markdown = front_matter + "\n" + markdown
+    links = tuple(LinkRef(link.target, link.line) for link in inline.links)
+    return Conversion(
+        markdown=markdown,
+        links=links,
+        outline=tuple(_outline(blocks)),
+        diagnostics=tuple(sorted(sink.items, key=lambda d: (d.line, d.column))),
+        redirect=redirect_target(blocks),
+        front_matter=front_matter,
+    )
+
+
+def _split_front_matter(text: str) -> tuple[str, str]:
+    """YAML front matter passes through for MkDocs; its lines are blanked so line numbers stay true."""
+    normalised = text.lstrip("\ufeff")
+    match = _FRONT_MATTER.match(normalised.replace("\r\n", "\n"))
+    if not match:
+        return "", text
+    front = match.group()
+    return front, "\n" * front.count("\n") + normalised.replace("\r\n", "\n")[match.end() :]
+
+
+def _outline(blocks: list[Block]) -> Iterator[OutlineItem]:
+    counter = [0]
+
+    def walk(children: list[Block], in_index: bool) -> Iterator[OutlineItem]:
+        for block in children:
+            if isinstance(block, ListBlock):
+                list_index = counter[0]
+                counter[0] += 1
+                yield from _list_outline(block, 1, list_index, in_index)
+            elif isinstance(block, Container):
+                yield from walk(block.children, in_index or block.kind == "index")
+
+    yield from walk(blocks, False)
+
+
+def _list_outline(block: ListBlock, depth: int, list_index: int, in_index: bool) -> Iterator[OutlineItem]:
+    for item in block.items:
+        targets = tuple(link.target for link in iter_links(item.content))
+        yield OutlineItem(depth, item.line, targets, list_index, in_index)
+        for sublist in item.sublists:
+            yield from _list_outline(sublist, depth + 1, list_index, in_index)
+
+
+def iter_links(nodes: tuple[Inline, ...]) -> Iterator[WikiLink]:
+    """Every wiki link in some inline content, outermost first."""
+    for node in nodes:
+        if isinstance(node, WikiLink):
+            yield node
+        if isinstance(node, WikiLink | UrlLink | Styled | Box):
+            yield from iter_links(node.children)
+        elif isinstance(node, Note):
+            yield from iter_links(node.body)
+
+
+def paragraphs_text(blocks: list[Block]) -> int:  # pragma: no cover - debugging aid
+    return sum(1 for block in blocks if isinstance(block, Paragraph))

@@ -1,0 +1,57 @@
+"""Depth-aware matching of ``[[`` and ``]]`` in one logical line (one pass, a stack, linear time).
+
+Runs of brackets are split into pairs; in a run of odd length the *first* bracket is a single one. That keeps
+``[[[Foo bar]]`` readable as ``[`` + a pothole, and lets ``-]]]`` close a small-text span and then a box, as the
+Pantheon pages write it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_RUN = re.compile(r"\[+|\]+")
+
+
+@dataclass
+class BracketIndex:
+    """Opener/closer positions of one line and which ones pair up."""
+
+    positions: list[int]
+    is_open: list[bool]
+    partner: list[int]
+    """Index of the matching token, or -1 for an unmatched one."""
+
+    def first_at_or_after(self, offset: int) -> int:
+        lo, hi = 0, len(self.positions)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.positions[mid] < offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+
+def index_brackets(text: str) -> BracketIndex:
+    positions: list[int] = []
+    is_open: list[bool] = []
+    for match in _RUN.finditer(text):
+        start, length = match.start(), match.end() - match.start()
+        if length % 2:
+            start += 1
+            length -= 1
+        opening = match.group()[0] == "["
+        for pair_start in range(start, start + length, 2):
+            positions.append(pair_start)
+            is_open.append(opening)
+    partner = [-1] * len(positions)
+    stack: list[int] = []
+    for index, opening in enumerate(is_open):
+        if opening:
+            stack.append(index)
+        elif stack:
+            opener = stack.pop()
+            partner[opener] = index
+            partner[index] = opener
+    return BracketIndex(positions, is_open, partner)

@@ -1,0 +1,291 @@
+"""Render the document tree as Markdown with small HTML islands.
+
+Plain structure (paragraphs, headings, lists, rules) is Markdown. Constructs Markdown has no syntax for become
+HTML: inline ones as spans (``spoiler``, notes, small text), block ones as ``md_in_html`` islands (folders,
+indents, tables). Wiki links are Markdown links to ``trope:Namespace/Page`` that the wiki-link extension resolves;
+page images become ``[[quoteright:W:...]]`` directive lines for the image extension. All literal text passes
+through :func:`escape_markdown`, and every attribute value is generated or validated here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .escape import escape_attribute, escape_markdown
+from .nodes import (
+    Block,
+    Box,
+    Break,
+    Container,
+    FolderControl,
+    Heading,
+    Image,
+    Indent,
+    Inline,
+    ListBlock,
+    Note,
+    Paragraph,
+    Redirect,
+    Rule,
+    Styled,
+    Table,
+    Text,
+    UrlLink,
+    WikiLink,
+)
+
+WIKI_SCHEME = "trope:"
+"""Pseudo-scheme of wiki links in the Markdown; the wiki-link extension turns them into real URLs."""
+
+AUTO_TITLE_FLAG = "?auto"
+"""Marks a link whose text was derived from the page name, so a custom title may replace it."""
+
+SPOILER_TITLE = "Spoiler: hover, focus or click to reveal"
+
+_SIMPLE_TAGS = {
+    "em": ("<em>", "</em>"),
+    "strong": ("<strong>", "</strong>"),
+    "strongem": ("<strong><em>", "</em></strong>"),
+    "asscaps": ('<span class="asscaps">', "</span>"),
+    "strike": ("<s>", "</s>"),
+    "sup": ("<sup>", "</sup>"),
+    "sub": ("<sub>", "</sub>"),
+    "code": ("<code>", "</code>"),
+    "spoiler": (f'<span class="spoiler" tabindex="0" title="{SPOILER_TITLE}">', "</span>"),
+}
+_BOX_CLASSES = {"center": "tvt-center", "wmg": "tvt-wmg", "rtl": "tvt-rtl", "indentbox": "tvt-indentbox"}
+_FIGURE_KINDS = {"quoteright": "right", "quoteleft": "left"}
+_CAPTION_KINDS = {"caption-right": "right", "caption-left": "left"}
+
+
+# ------------------------------------------------------------------------------------------------- inline
+
+
+def render_inline(nodes: Iterable[Inline]) -> str:
+    return "".join(_inline(node) for node in nodes)
+
+
+def _inline(node: Inline) -> str:  # noqa: PLR0911 - one branch per node type
+    if isinstance(node, Text):
+        return escape_markdown(node.text)
+    if isinstance(node, Break):
+        return "<br />"
+    if isinstance(node, WikiLink):
+        flag = AUTO_TITLE_FLAG if node.auto else ""
+        return f"[{render_inline(node.children)}]({WIKI_SCHEME}{node.target}{flag})"
+    if isinstance(node, UrlLink):
+        return f"[{render_inline(node.children)}]({node.url})"
+    if isinstance(node, Image):
+        return f"![]({node.url})"
+    if isinstance(node, Styled):
+        return _styled(node)
+    if isinstance(node, Note):
+        return _note(node)
+    return _inline_box(node)
+
+
+def _styled(node: Styled) -> str:
+    inner = render_inline(node.children)
+    if node.style in _SIMPLE_TAGS:
+        opening, closing = _SIMPLE_TAGS[node.style]
+        return f"{opening}{inner}{closing}"
+    if node.style in ("small", "big"):
+        size = max(1, min(int(node.argument or 1), 4))
+        if node.style == "small" and size == 1:
+            return f'<small class="tvt-small">{inner}</small>'
+        percent = round(100 * (5 / 6) ** size) if node.style == "small" else round(100 * 1.2**size)
+        return f'<span class="tvt-size" style="font-size:{percent}%">{inner}</span>'
+    name = escape_attribute(node.argument.lower())
+    return f'<span class="tvt-style tvt-{name}">{inner}</span>'
+
+
+def _note(node: Note) -> str:
+    kind = "" if node.kind == "note" else f" {node.kind}"
+    label = render_inline(node.label)
+    body = render_inline(node.body)
+    return (
+        f'<span class="tvt-note{kind}"><button type="button" class="notelabel" aria-expanded="false">'
+        f'{label}</button><span class="notebody">{body}</span></span>'
+    )
+
+
+def _inline_box(node: Box) -> str:
+    inner = render_inline(node.children)
+    if node.kind in _FIGURE_KINDS:
+        return f'<span class="quote{_FIGURE_KINDS[node.kind]}" style="width:{int(node.argument)}px">{inner}</span>'
+    if node.kind in _CAPTION_KINDS:
+        side = _CAPTION_KINDS[node.kind]
+        return (
+            f'<span class="captionbox caption{side}" style="width:{int(node.argument)}px">'
+            f'<span class="caption">{inner}</span></span>'
+        )
+    return f"<span{_box_attributes(node)}>{inner}</span>"
+
+
+def _box_attributes(node: Box) -> str:
+    attributes = f' class="{_BOX_CLASSES[node.kind]}"'
+    if node.kind == "rtl":
+        attributes += ' dir="rtl"'
+    if node.kind == "indentbox":
+        amount = node.argument if not node.argument.replace(".", "").isdigit() else f"{node.argument}px"
+        attributes += f' style="padding-left:{escape_attribute(amount)}"'
+    return attributes
+
+
+# -------------------------------------------------------------------------------------------------- blocks
+
+
+def render_blocks(blocks: Iterable[Block]) -> str:
+    return "\n\n".join(_BlockRenderer().chunks(list(blocks))) + "\n"
+
+
+class _BlockRenderer:
+    """Turns a container's children into Markdown chunks separated by blank lines."""
+
+    def chunks(self, blocks: list[Block]) -> list[str]:
+        out: list[str] = []
+        index = 0
+        previous_list = False
+        while index < len(blocks):
+            block = blocks[index]
+            if isinstance(block, Indent):
+                run_end = index
+                while run_end < len(blocks) and isinstance(blocks[run_end], Indent):
+                    run_end += 1
+                out.extend(self._indent_run(blocks[index:run_end]))  # type: ignore[arg-type]
+                index = run_end
+                previous_list = False
+                continue
+            if isinstance(block, ListBlock) and previous_list:
+                out.append("<!-- -->")  # keeps two lists apart: Markdown would merge them
+            previous_list = isinstance(block, ListBlock)
+            if isinstance(block, Paragraph):
+                self._paragraph(block, out)
+            else:
+                out.extend(self._block(block))
+            index += 1
+        return out
+
+    def _block(self, block: Block) -> list[str]:  # noqa: PLR0911 - one branch per block type
+        if isinstance(block, Heading):
+            content = render_inline(block.content).strip()
+            return [f"{'#' * block.level} {content}"] if content else []
+        if isinstance(block, Rule):
+            return ["----"]
+        if isinstance(block, ListBlock):
+            return ["\n".join(_list_lines(block, 0))]
+        if isinstance(block, Table):
+            return [_table(block)]
+        if isinstance(block, Container):
+            return self._container(block)
+        if isinstance(block, FolderControl):
+            return [
+                '<p class="foldercontrol"><button type="button" class="foldercontrol-button">'
+                "Open/Close All Folders</button></p>"
+            ]
+        if isinstance(block, Redirect):
+            return [f"This page redirects to [{escape_markdown(str(block.target))}]({WIKI_SCHEME}{block.target})."]
+        return []
+
+    def _container(self, block: Container) -> list[str]:
+        inner = self.chunks(block.children) if block.children else []
+        if block.kind == "index":
+            return inner
+        if block.kind == "quoteblock":
+            return ['<blockquote class="tvt-quoteblock" markdown="1">', *inner, "</blockquote>"]
+        title = render_inline(block.title).strip()
+        return [
+            f'<details class="folder" markdown="1">\n<summary class="folderlabel" markdown="span">{title}</summary>',
+            *inner,
+            "</details>",
+        ]
+
+    def _paragraph(self, block: Paragraph, out: list[str]) -> None:
+        """Paragraph lines, with lone page images, captions and boxes lifted out as their own blocks."""
+        lines: list[str] = []
+
+        def flush() -> None:
+            if lines:
+                out.append("<br />\n".join(lines))
+                lines.clear()
+
+        for content in block.lines:
+            box = _lone_box(content)
+            if box is not None and box.kind in _CAPTION_KINDS and out and _is_open_figure(out[-1]) and not lines:
+                out[-1] += "\n" + _directive(box)
+            elif box is not None and (box.kind in _FIGURE_KINDS or box.kind in _CAPTION_KINDS):
+                flush()
+                out.append(_directive(box))
+            elif box is not None:
+                flush()
+                out.append(f'<div{_box_attributes(box)} markdown="span">{render_inline(box.children)}</div>')
+            else:
+                rendered = render_inline(content).strip()
+                if rendered:
+                    lines.append(rendered)
+        flush()
+
+    def _indent_run(self, run: list[Indent]) -> list[str]:
+        out: list[str] = []
+        depth = 0
+        for indent in run:
+            while depth < indent.depth:
+                out.append('<div class="indent" markdown="1">')
+                depth += 1
+            while depth > indent.depth:
+                out.append("</div>")
+                depth -= 1
+            rendered = render_inline(indent.content).strip()
+            if rendered:
+                out.append(rendered)
+        out.extend(["</div>"] * depth)
+        return out
+
+
+def _lone_box(content: tuple[Inline, ...]) -> Box | None:
+    meaningful = [node for node in content if not (isinstance(node, Text) and not node.text.strip())]
+    if len(meaningful) == 1 and isinstance(meaningful[0], Box):
+        return meaningful[0]
+    return None
+
+
+def _directive(box: Box) -> str:
+    name = box.kind if box.kind in _FIGURE_KINDS else f"caption-width-{_CAPTION_KINDS[box.kind]}"
+    return f"[[{name}:{int(box.argument)}:{render_inline(box.children).strip()}]]"
+
+
+def _is_open_figure(chunk: str) -> bool:
+    return chunk.startswith(("[[quoteright:", "[[quoteleft:")) and "\n" not in chunk
+
+
+def _list_lines(block: ListBlock, level: int) -> list[str]:
+    lines: list[str] = []
+    marker = "1.  " if block.ordered else "*   "
+    pad = "    " * level
+    for item in block.items:
+        content = render_inline(item.content).strip()
+        for indent in item.indents:
+            inner = render_inline(indent.content).strip()
+            opening = '<span class="indent">' * indent.depth
+            content += f"{opening}{inner}{'</span>' * indent.depth}"
+        lines.append(f"{pad}{marker}{content or '<span></span>'}")
+        for sublist in item.sublists:
+            lines.extend(_list_lines(sublist, level + 1))
+    return lines
+
+
+def _table(table: Table) -> str:
+    attributes = "".join(f' {name}="{escape_attribute(value)}"' for name, value in table.attributes)
+    rows = [f'<table class="tvt-table"{attributes} markdown="1">']
+    if table.caption is not None:
+        rows.append(f'<caption markdown="span">{render_inline(table.caption).strip()}</caption>')
+    for row in table.rows:
+        cells = []
+        for cell in row:
+            tag = "th" if cell.header else "td"
+            extra = f' align="{cell.align}"' if cell.align else ""
+            extra += f' colspan="{cell.colspan}"' if cell.colspan > 1 else ""
+            cells.append(f'<{tag}{extra} markdown="span">{render_inline(cell.content).strip()}</{tag}>')
+        rows.append(f'<tr markdown="1">{"".join(cells)}</tr>')
+    rows.append("</table>")
+    return "\n".join(rows)

@@ -1,0 +1,268 @@
+"""The pre-pass: normalise text, protect escapes, strip comments and join backslash-continued lines.
+
+The result is a list of *logical lines*. Escapes (``[=..=]``, ``[@..@]``, ``[=~..~=]``) are replaced by one
+sentinel character each, so later passes cannot read markup inside them, and their text is kept aside. Escapes
+and ``%%`` comments are found in one left-to-right scan (whichever starts first wins), as the spec's §1 requires.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from .diagnostics import DiagnosticSink, Severity
+
+LITERAL = "\ue000"
+"""Stands for one protected literal (an escape) in a logical line."""
+
+BREAK = "\ue001"
+"""Stands for one forced line break (``\\\\`` at the end of a physical line)."""
+
+SENTINELS = frozenset((LITERAL, BREAK))
+
+_CONTROL_CHARS = frozenset(chr(c) for c in range(32)) - {"\t", "\n"} | {"\x7f"}
+
+
+@dataclass(frozen=True)
+class Literal:
+    """Protected text: ``kind`` is ``escape`` (``[=..=]``), ``code`` (``[@..@]``) or ``ptitle`` (``[=~..~=]``)."""
+
+    text: str
+    kind: str = "escape"
+
+
+@dataclass
+class LogicalLine:
+    """One logical line: physical lines joined by trailing backslashes, with escapes replaced by sentinels."""
+
+    text: str
+    literals: dict[int, Literal] = field(default_factory=dict)
+    anchors: list[tuple[int, int, int]] = field(default_factory=list)
+    """(offset in ``text``, source line, source column) at each point where the mapping jumps."""
+
+    @property
+    def line(self) -> int:
+        return self.anchors[0][1] if self.anchors else 1
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Source (line, column), 1-based, of a character offset in ``text``."""
+        if not self.anchors:
+            return (1, offset + 1)
+        index = bisect.bisect_right(self.anchors, (offset, 1 << 62, 0)) - 1
+        start, line, column = self.anchors[max(index, 0)]
+        return (line, column + max(offset - start, 0))
+
+    def stripped(self) -> LogicalLine:
+        """The line without leading and trailing blanks (positions kept)."""
+        return _strip(self)
+
+    def slice(self, start: int, end: int) -> LogicalLine:
+        """A sub-line sharing literal and position information (used when block tags split a line)."""
+        literals = {pos - start: lit for pos, lit in self.literals.items() if start <= pos < end}
+        first = self.position(start)
+        anchors = [(0, first[0], first[1])]
+        anchors += [(pos - start, ln, col) for pos, ln, col in self.anchors if start < pos < end]
+        return LogicalLine(self.text[start:end], literals, anchors)
+
+
+def normalise(text: str, sink: DiagnosticSink) -> str:
+    """Line endings to ``\\n``, BOM dropped, control characters replaced (they could forge parser state)."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if any(ch in _CONTROL_CHARS for ch in text):
+        first = next(i for i, ch in enumerate(text) if ch in _CONTROL_CHARS)
+        line = text.count("\n", 0, first) + 1
+        column = first - (text.rfind("\n", 0, first) + 1) + 1
+        sink.add(
+            (line, column),
+            "control characters (such as NUL) in the page were replaced by U+FFFD",
+            "remove them; they are invisible and not valid in HTML",
+        )
+        text = "".join("\ufffd" if ch in _CONTROL_CHARS else ch for ch in text)
+    return text
+
+
+class _LineBuilder:
+    """Accumulates one physical output line while the scanner walks the source."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.literals: dict[int, Literal] = {}
+        self.anchors: list[tuple[int, int, int]] = []
+        self.had_comment = False
+
+    def anchor(self, line: int, column: int) -> None:
+        self.anchors.append((self.length, line, column))
+
+    def text(self, chunk: str) -> None:
+        self.parts.append(chunk)
+        self.length += len(chunk)
+
+    def literal(self, literal: Literal) -> None:
+        self.literals[self.length] = literal
+        self.text(LITERAL)
+
+    def finish(self) -> LogicalLine:
+        return LogicalLine("".join(self.parts), self.literals, self.anchors)
+
+
+def scan(text: str, sink: DiagnosticSink) -> list[LogicalLine | None]:
+    """Protect escapes and strip comments in one left-to-right scan.
+
+    Returns physical lines (escapes may have merged several); ``None`` marks a line that held only a comment,
+    which vanishes entirely instead of acting as a blank line (spec §3).
+    """
+    lines: list[LogicalLine | None] = []
+    builder = _LineBuilder()
+    line_no, line_start = 1, 0
+    builder.anchor(1, 1)
+    pos, length = 0, len(text)
+    no_closer = {"=]": False, "@]": False}
+    finder = _SpecialFinder(text)
+
+    def finish_line() -> None:
+        nonlocal builder
+        logical = builder.finish()
+        if builder.had_comment and not logical.text.strip():
+            lines.append(None)
+        else:
+            lines.append(logical)
+        builder = _LineBuilder()
+
+    while pos < length:
+        next_stop = finder.next(pos)
+        if next_stop > pos:
+            builder.text(text[pos:next_stop])
+            pos = next_stop
+            continue
+        ch = text[pos]
+        if ch == "\n":
+            finish_line()
+            pos += 1
+            line_no, line_start = line_no + 1, pos
+            builder.anchor(line_no, 1)
+        elif ch in SENTINELS:
+            builder.literal(Literal(ch))
+            pos += 1
+            builder.anchor(line_no, pos - line_start + 1)
+        elif text.startswith("%%", pos):
+            end = text.find("\n", pos)
+            pos = length if end < 0 else end
+            builder.had_comment = True
+        elif text.startswith("[=", pos) or text.startswith("[@", pos):
+            closer = "=]" if text[pos + 1] == "=" else "@]"
+            close = -1 if no_closer[closer] else text.find(closer, pos + 2)
+            if close < 0:
+                no_closer[closer] = True
+                builder.text(text[pos : pos + 2])
+                pos += 2
+                continue
+            body = text[pos + 2 : close]
+            spanned = body.count("\n")
+            builder.literal(_classify_escape(body, closer))
+            if spanned > 2:
+                sink.add(
+                    (line_no, pos - line_start + 1),
+                    f"escape '{text[pos:pos + 2]}' runs over {spanned + 1} lines before its '{closer}'",
+                    f"close it with '{closer}' on the same line unless the text really spans lines",
+                    Severity.INFO,
+                    "escape-span",
+                )
+            if spanned:
+                line_no += spanned
+                line_start = text.rfind("\n", 0, close) + 1
+            pos = close + 2
+            builder.anchor(line_no, pos - line_start + 1)
+        else:  # a lone '[', '%' or '@' that starts nothing
+            builder.text(ch)
+            pos += 1
+    finish_line()
+    return lines
+
+
+class _SpecialFinder:
+    """Finds the next character the scanner must look at.
+
+    Each character's next position is remembered and only searched again once the scan has passed it, so every
+    ``str.find`` moves forward: linear in total even on a megabyte-long line full of brackets.
+    """
+
+    _CHARS = ("\n", "%", "[", LITERAL, BREAK)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found = dict.fromkeys(self._CHARS, -1)
+
+    def next(self, pos: int) -> int:
+        best = len(self.text)
+        for ch in self._CHARS:
+            at = self.found[ch]
+            if at < pos:
+                at = self.text.find(ch, pos)
+                self.found[ch] = len(self.text) if at < 0 else at
+                at = self.found[ch]
+            best = min(best, at)
+        return best
+
+
+def _classify_escape(body: str, closer: str) -> Literal:
+    if closer == "@]":
+        return Literal(body, "code")
+    if len(body) >= 2 and body.startswith("~") and body.endswith("~"):
+        return Literal(body[1:-1], "ptitle")
+    return Literal(body)
+
+
+def join_continuations(lines: list[LogicalLine | None]) -> list[LogicalLine]:
+    """Join lines that end in backslashes: ``\\`` joins with a space, ``\\\\`` with one break, n with n-1.
+
+    Leading whitespace is insignificant (spec decision A3) and trailing whitespace invisible, so both go here.
+    """
+    result: list[LogicalLine] = []
+    pending: LogicalLine | None = None
+    for physical in lines:
+        if physical is None:
+            continue
+        current = _strip(physical)
+        if pending is not None:
+            current = _concat(pending, current)
+            pending = None
+        stripped = current.text.rstrip(" \t")
+        backslashes = len(stripped) - len(stripped.rstrip("\\"))
+        if backslashes:
+            body = stripped[: len(stripped) - backslashes].rstrip(" \t")
+            joiner = " " if backslashes == 1 else BREAK * (backslashes - 1)
+            pending = _with_text(current, body + joiner)
+            continue
+        result.append(current)
+    if pending is not None:
+        result.append(pending)
+    return result
+
+
+def _strip(line: LogicalLine) -> LogicalLine:
+    text = line.text
+    lead = len(text) - len(text.lstrip(" \t"))
+    trail = len(text.rstrip(" \t"))
+    if lead == 0 and trail == len(text):
+        return line
+    return line.slice(lead, max(trail, lead))
+
+
+def _with_text(line: LogicalLine, text: str) -> LogicalLine:
+    return LogicalLine(text, {k: v for k, v in line.literals.items() if k < len(text)}, line.anchors)
+
+
+def _concat(first: LogicalLine, second: LogicalLine) -> LogicalLine:
+    offset = len(first.text)
+    literals = dict(first.literals)
+    literals.update({pos + offset: lit for pos, lit in second.literals.items()})
+    anchors = first.anchors + [(pos + offset, ln, col) for pos, ln, col in second.anchors]
+    return LogicalLine(first.text + second.text, literals, anchors)
+
+
+def logical_lines(text: str, sink: DiagnosticSink) -> list[LogicalLine]:
+    """The whole pre-pass: normalised text in, logical lines out."""
+    return join_continuations(scan(normalise(text, sink), sink))

@@ -1,0 +1,120 @@
+"""Page names: the WikiWord rule, namespaces, display spacing and case-folded lookup keys.
+
+Everything here is a pure function of its arguments, written as explicit scans or simple regexes without nested
+quantifiers, so it stays linear on hostile input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DEFAULT_NAMESPACE = "Main"
+
+_ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_ASCII_LOWER_OR_DIGIT = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_ASCII_ALNUM = _ASCII_UPPER | _ASCII_LOWER_OR_DIGIT
+_WORD_CHARS = _ASCII_ALNUM | {"_"}
+
+
+@dataclass(frozen=True, order=True)
+class PageName:
+    """A wiki page reference as written: ``namespace`` is None when the author wrote a bare name.
+
+    A bare name means "the current namespace if that page exists, else ``Main``" (spec decision A22); only the
+    site-aware resolver can decide that, so the converter keeps the distinction.
+    """
+
+    namespace: str | None
+    name: str
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """Case-folded key: TV Tropes resolves page names case-insensitively."""
+        return ((self.namespace or DEFAULT_NAMESPACE).casefold(), self.name.casefold())
+
+    def qualified(self, default_namespace: str = DEFAULT_NAMESPACE) -> str:
+        return f"{self.namespace or default_namespace}/{self.name}"
+
+    def __str__(self) -> str:
+        return f"{self.namespace}/{self.name}" if self.namespace else self.name
+
+    @classmethod
+    def parse(cls, text: str) -> PageName:
+        """Parse ``Namespace/Name``, ``Namespace.Name`` or ``Name``."""
+        for separator in ("/", "."):
+            if separator in text:
+                namespace, _, name = text.partition(separator)
+                return cls(namespace, name)
+        return cls(None, text)
+
+
+def wikiword_end(text: str, start: int) -> int:
+    """Return the end of the WikiWord starting at ``start``, or -1 if none starts there.
+
+    The rule is PmWiki's ``[A-Z][A-Za-z0-9]*(?:[A-Z][a-z0-9]|[a-z0-9][A-Z])[A-Za-z0-9]*`` after a word boundary:
+    a capital, then somewhere a second "hump" (a capital next to a lowercase letter or digit).
+    """
+    if start >= len(text) or text[start] not in _ASCII_UPPER:
+        return -1
+    if start > 0 and text[start - 1] in _WORD_CHARS:
+        return -1
+    end = alnum_run_end(text, start)
+    return end if has_hump(text, start, end) else -1
+
+
+def alnum_run_end(text: str, start: int) -> int:
+    """End of the run of ASCII letters and digits beginning at ``start``."""
+    end = start
+    length = len(text)
+    while end < length and text[end] in _ASCII_ALNUM:
+        end += 1
+    return end
+
+
+def has_hump(text: str, start: int, end: int) -> bool:
+    """True if ``text[start:end]`` (starting with a capital) has the second hump a WikiWord needs."""
+    for index in range(start + 1, end - 1):
+        here, after = text[index], text[index + 1]
+        if (here in _ASCII_UPPER and after in _ASCII_LOWER_OR_DIGIT) or (
+            here in _ASCII_LOWER_OR_DIGIT and after in _ASCII_UPPER
+        ):
+            return True
+    return False
+
+
+def is_wikiword(word: str) -> bool:
+    return wikiword_end(word, 0) == len(word) and len(word) > 0
+
+
+def is_namespace_token(word: str) -> bool:
+    """A namespace is a capitalised alphanumeric token of two or more characters (``Film``, ``WMG``)."""
+    return len(word) >= 2 and word[0] in _ASCII_UPPER and alnum_run_end(word, 0) == len(word)
+
+
+_SPACE_LOWER_UPPER = re.compile(r"([a-z0-9])([A-Z])")
+_SPACE_TRAILING_DIGITS = re.compile(r"(?<![-0-9])([0-9]+)( |$)")
+_SPACE_UPPER_RUN = re.compile(r"([A-Z])([A-Z][a-z0-9])")
+
+
+def as_spaced(word: str) -> str:
+    """PmWiki's ``AsSpaced``: ``HeroicSacrifice`` → "Heroic Sacrifice", ``TVTropes`` → "TV Tropes".
+
+    Applied exactly (spec decision A7), including its ugly cases (``MP3`` → "MP 3"); custom titles exist to
+    override those.
+    """
+    spaced = _SPACE_LOWER_UPPER.sub(r"\1 \2", word)
+    spaced = _SPACE_TRAILING_DIGITS.sub(r" \1\2", spaced)
+    spaced = _SPACE_UPPER_RUN.sub(r"\1 \2", spaced)
+    return spaced.strip()
+
+
+def free_link_target(words: str, hidden: str = "") -> str:
+    """The page a ``{{free link}}`` points at: each word capitalised, separators removed, hidden part appended.
+
+    ``{{half human hybrid}}`` → ``HalfHumanHybrid``; hyphens are kept in the display but never in the target
+    (spec decision A17).
+    """
+    parts = re.split(r"[\s_\-]+", words.strip())
+    target = "".join(part[:1].upper() + part[1:] for part in parts if part)
+    return target + "".join(ch for ch in hidden if ch in _ASCII_ALNUM)
