@@ -87,6 +87,11 @@ def is_wikiword(word: str) -> bool:
     return wikiword_end(word, 0) == len(word) and len(word) > 0
 
 
+def is_page_token(word: str) -> bool:
+    """A capitalised alphanumeric name (``Fallout3``): a page name, though not necessarily a WikiWord."""
+    return len(word) >= 1 and word[0] in _ASCII_UPPER and alnum_run_end(word, 0) == len(word)
+
+
 def is_namespace_token(word: str) -> bool:
     """A namespace is a capitalised alphanumeric token of two or more characters (``Film``, ``WMG``)."""
     return len(word) >= 2 and word[0] in _ASCII_UPPER and alnum_run_end(word, 0) == len(word)

@@ -13,6 +13,7 @@ from markdown.preprocessors import Preprocessor
 
 from ..markup import ConvertOptions, convert
 from .images import ImageDirectiveExtension
+from .resolver import Resolver
 from .wikilinks import WikiLinkExtension
 
 PREPROCESSOR_PRIORITY = 35
@@ -33,9 +34,9 @@ class TropePreprocessor(Preprocessor):
 class TropeExtension(Extension):
     """The converter plus wiki links, image directives and ``md_in_html``."""
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, resolver: Resolver | None = None, **kwargs: Any) -> None:
+        self.resolver = resolver
         self.config = {
-            "resolver": [None, "Object with resolve(PageName) -> Resolution (see WikiLinkExtension)"],
             "url_pattern": ["/{namespace}/{name}/", "URL for a page when no resolver is given"],
             "heading_shift": [1, "Added to heading levels: 1 makes '!' an <h2>"],
         }
@@ -44,7 +45,7 @@ class TropeExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API
         options = ConvertOptions(heading_shift=int(self.getConfig("heading_shift")))
         md.preprocessors.register(TropePreprocessor(md, options), "trope", PREPROCESSOR_PRIORITY)
-        links = WikiLinkExtension(resolver=self.getConfig("resolver"), url_pattern=self.getConfig("url_pattern"))
+        links = WikiLinkExtension(resolver=self.resolver, url_pattern=self.getConfig("url_pattern"))
         md.registerExtensions([links, ImageDirectiveExtension(), "md_in_html"], {})
 
 

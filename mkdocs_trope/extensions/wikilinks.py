@@ -45,9 +45,8 @@ _POTHOLE_SCAN_LIMIT = 2000
 class WikiLinkExtension(Extension):
     """Register with ``markdown.Markdown(extensions=[WikiLinkExtension(...)])`` or by entry-point name."""
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, resolver: Resolver | None = None, **kwargs: Any) -> None:
         self.config = {
-            "resolver": [None, "Object with resolve(PageName) -> Resolution; default: url_pattern"],
             "url_pattern": ["/{namespace}/{name}/", "URL for a page when no resolver is given"],
             "html_class": ["twikilink", "CSS class of wiki links"],
             "missing_class": ["redlink", "CSS class added to links to pages that do not exist"],
@@ -55,17 +54,20 @@ class WikiLinkExtension(Extension):
             "wikiwords": [False, "Also link bare CamelCase WikiWords in Markdown text (off: prose has them)"],
         }
         super().__init__(**kwargs)
+        self._resolver = resolver
+        """Object with ``resolve(PageName) -> Resolution``; by default a :class:`UrlPatternResolver`.
+
+        Not a config entry: Python-Markdown coerces config values whose default is None to booleans.
+        """
         self.numbered = 0
         self.wikiwords_enabled = True
         """Turned off by a host for text that is already converted (its WikiWords are literal)."""
 
     @property
     def resolver(self) -> Resolver:
-        resolver = self.getConfig("resolver")
-        if resolver is None:
-            resolver = UrlPatternResolver(self.getConfig("url_pattern"))
-            self.setConfig("resolver", resolver)
-        return resolver
+        if self._resolver is None:
+            self._resolver = UrlPatternResolver(self.getConfig("url_pattern"))
+        return self._resolver
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API
         md.registerExtension(self)
@@ -78,9 +80,8 @@ class WikiLinkExtension(Extension):
                 LINK_PRIORITY - 0.5,
             )
         if self.getConfig("wikiwords"):
-            md.inlinePatterns.register(
-                WikiWordProcessor(r"(?<![A-Za-z0-9_/.])[A-Z][A-Za-z0-9]*", md, self), "trope_wikiword", WIKIWORD_PRIORITY
-            )
+            pattern = r"(?<![A-Za-z0-9_/.])[A-Z][A-Za-z0-9]*"
+            md.inlinePatterns.register(WikiWordProcessor(pattern, md, self), "trope_wikiword", WIKIWORD_PRIORITY)
 
     def reset(self) -> None:
         self.numbered = 0
@@ -101,7 +102,7 @@ class WikiLinkTreeprocessor(Treeprocessor):
         resolver = self.extension.resolver
         html_class = self.extension.getConfig("html_class")
         missing_class = self.extension.getConfig("missing_class")
-        for element in root.iter("a"):
+        for element in list(root.iter("a")):
             href = element.get("href", "")
             if not href.startswith(WIKI_SCHEME):
                 continue
@@ -114,8 +115,9 @@ class WikiLinkTreeprocessor(Treeprocessor):
             classes = [html_class]
             if resolution.url:
                 element.set("href", resolution.url)
-            else:
+            else:  # nowhere to go: a marked span (MkDocs requires every <a> to have an href)
                 element.attrib.pop("href", None)
+                element.tag = "span"
             if not resolution.exists:
                 classes.append(missing_class)
                 shown = resolution.resolved or target

@@ -36,7 +36,8 @@ __all__ = [
 CONVERTER_VERSION = "1"
 """Bumped whenever output changes for the same input (part of the plugin's cache key)."""
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:[A-Za-z_][\w -]*:.*\n|[ \t]+.*\n|#.*\n|\s*\n){0,200}?(?:---|\.\.\.)[ \t]*\n")
+_FRONT_MATTER_KEY = re.compile(r"[A-Za-z_][\w -]{0,80}:")
+_FRONT_MATTER_MAX_LINES = 200
 
 
 @dataclass(frozen=True)
@@ -104,13 +105,22 @@ def convert(text: str, *, page: str | None = None, options: ConvertOptions | Non
 
 
 def _split_front_matter(text: str) -> tuple[str, str]:
-    """YAML front matter passes through for MkDocs; its lines are blanked so line numbers stay true."""
-    normalised = text.lstrip("\ufeff")
-    match = _FRONT_MATTER.match(normalised.replace("\r\n", "\n"))
-    if not match:
+    """YAML front matter passes through for MkDocs; its lines are blanked so line numbers stay true.
+
+    Recognised line by line (a ``---`` line, then ``key: value``, indented, comment or blank lines, then ``---``
+    or ``...``), so a page that merely starts with a rule is never mistaken for front matter.
+    """
+    normalised = text.lstrip("\ufeff").replace("\r\n", "\n")
+    if not normalised.startswith("---\n"):
         return "", text
-    front = match.group()
-    return front, "\n" * front.count("\n") + normalised.replace("\r\n", "\n")[match.end() :]
+    lines = normalised.split("\n", _FRONT_MATTER_MAX_LINES + 2)
+    for number, line in enumerate(lines[1 : _FRONT_MATTER_MAX_LINES + 1], start=1):
+        if line.rstrip() in ("---", "...") and number > 1:
+            front = "\n".join(lines[: number + 1]) + "\n"
+            return front, "\n" * (number + 1) + normalised[len(front) :]
+        if line.strip() and not (_FRONT_MATTER_KEY.match(line) or line[0] in " \t#"):
+            return "", text
+    return "", text
 
 
 def _outline(blocks: list[Block]) -> Iterator[OutlineItem]:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How much a problem matters. Errors make ``mkdocs-trope check`` fail; warnings fail ``--strict`` builds."""
 
     INFO = "info"

@@ -19,6 +19,7 @@ from ..names import (
     as_spaced,
     free_link_target,
     is_namespace_token,
+    is_page_token,
     wikiword_end,
 )
 from .brackets import BracketIndex, index_brackets
@@ -97,6 +98,8 @@ class _LineState:
     line: LogicalLine
     brackets: BracketIndex
     autoclosed: dict[str, int] = field(default_factory=dict)
+    open_notes: dict[str, list[int]] = field(default_factory=dict)
+    """Offsets of notes closed automatically at the end of their container, waiting for a late closer."""
 
 
 class InlineParser:
@@ -114,7 +117,16 @@ class InlineParser:
         """Parse a whole logical line."""
         self._state = _LineState(line, index_brackets(line.text))
         try:
-            return tuple(self._region(0, len(line.text), 0, links))
+            nodes = tuple(self._region(0, len(line.text), 0, links))
+            for name, offsets in self._state.open_notes.items():
+                for offset in offsets:
+                    self._warn(
+                        offset,
+                        f"'[[{name}]]' is never closed; it ends at the end of its container",
+                        f"add [[/{name}]] where the hidden text ends",
+                        code="unclosed-note",
+                    )
+            return nodes
         finally:
             self._state = None
 
@@ -137,7 +149,7 @@ class InlineParser:
         chunk_start = start
         for index in range(start, end):
             ch = text[index]
-            if ch == LITERAL or ch == BREAK:
+            if ch in (LITERAL, BREAK):
                 if chunk_start < index:
                     out.append(Text(text[chunk_start:index]))
                 out.extend(self._sentinel(index, links=False))
@@ -237,7 +249,7 @@ class InlineParser:
         lowered = content.strip().lower()
         if lowered in _PAIRED_TAGS:
             return [_Tag(lowered, start - 2)]
-        name, colon, rest = content.partition(":")
+        name, colon, _rest = content.partition(":")
         if colon and _STYLE_NAME.match(name) and name.lower() not in ALLOWED_SCHEMES:
             return self._named(name.lower(), start, start + len(name) + 1, end, depth, links)
         return self._pothole(start, end, depth, links)
@@ -307,7 +319,7 @@ class InlineParser:
 
     def _pothole(self, start: int, end: int, depth: int, links: bool) -> list[_Piece]:
         text = self._line.text
-        split = _first_space(text, start, end)
+        split = _target_end(text, start, end)
         target_text = text[start:split]
         target = self._link_target(target_text, start)
         if target is None:
@@ -392,14 +404,8 @@ class InlineParser:
                 current.append(Text(f"[[{piece.name}]]"))
         while stack:
             opener, parent = stack.pop()
-            self._warn(
-                opener.offset,
-                f"'[[{opener.name}]]' is not closed here; closed at the end of its container",
-                f"add [[/{opener.name}]] before the ']]' or line end that ends it",
-                code="unclosed-note",
-            )
             assert self._state is not None
-            self._state.autoclosed[opener.name] = self._state.autoclosed.get(opener.name, 0) + 1
+            self._state.open_notes.setdefault(opener.name, []).append(opener.offset)
             parent.append(_NoteGroup(opener.name, opener.label, current))
             current = parent
         return root
@@ -407,11 +413,13 @@ class InlineParser:
     def _orphan_closer(self, tag: _Tag) -> None:
         assert self._state is not None
         name = tag.name[1:]
-        if self._state.autoclosed.get(name, 0) > 0:
-            self._state.autoclosed[name] -= 1
+        pending = self._state.open_notes.get(name)
+        if pending:
+            opened = self._line.position(pending.pop(0))
             self._warn(
                 tag.offset,
-                f"'[[/{name}]]' comes after the construct that held its '[[{name}]]'; the note was closed there",
+                f"'[[/{name}]]' closes a '[[{name}]]' (line {opened[0]}, column {opened[1]}) that sits inside "
+                "brackets closed before it; the note ends where those brackets end",
                 "move the closing tag inside the caption or brackets that contain the opening tag",
                 code="misnested-note",
             )
@@ -675,7 +683,7 @@ class _Wrapped:
     items: list
 
     def resolve(self, parser: InlineParser) -> Inline:
-        children = parser._pair(self.items)  # noqa: SLF001 - recursion into the same parser
+        children = parser._pair(self.items)
         return self.build(tuple(_merge_text(children)))
 
 
@@ -749,10 +757,19 @@ def _decode_entities(text: str) -> str:
     return _ENTITY.sub(lambda m: html.unescape(m.group()), text)
 
 
-def _first_space(text: str, start: int, end: int) -> int:
-    for index in range(start, end):
-        if text[index] in " \t" or text[index] == BREAK:
+def _target_end(text: str, start: int, end: int) -> int:
+    """End of a pothole's target: the first blank outside ``{{...}}`` (``[[{{Dota 2}} text]]``)."""
+    index = start
+    while index < end:
+        ch = text[index]
+        if ch in " \t" or ch == BREAK:
             return index
+        if ch == "{" and text.startswith("{{", index):
+            close = text.find("}}", index + 2, end)
+            if close >= 0:
+                index = close + 2
+                continue
+        index += 1
     return end
 
 
@@ -783,8 +800,12 @@ def parse_free_link(content: str) -> tuple[str | None, str, str] | None:
     return namespace, words, hidden
 
 
-def parse_page_target(text: str) -> PageName | None:
-    """A wiki target as written in a pothole or redirect: WikiWord, NS/WikiWord, NS.WikiWord or free link."""
+def parse_page_target(text: str, *, lenient: bool = True) -> PageName | None:
+    """A wiki target as written in a pothole or redirect: WikiWord, NS/WikiWord, NS.WikiWord or free link.
+
+    ``lenient`` also accepts ``Namespace/Name`` where Name is capitalised but not a WikiWord
+    (``VideoGame/Fallout3``): as an explicit link target it is unambiguous, and real pages rely on it.
+    """
     if text.startswith("{{") and text.endswith("}}"):
         parsed = parse_free_link(text[2:-2])
         if parsed is None:
@@ -799,7 +820,7 @@ def parse_page_target(text: str) -> PageName | None:
                 if parsed is None or parsed[0]:
                     return None
                 return PageName(head, free_link_target(parsed[1], parsed[2]))
-            if wikiword_end(tail, 0) == len(tail) and tail:
+            if tail and (wikiword_end(tail, 0) == len(tail) or (lenient and is_page_token(tail))):
                 return PageName(head, tail)
             return None
     if wikiword_end(text, 0) == len(text) and text:

@@ -65,7 +65,7 @@ def render_inline(nodes: Iterable[Inline]) -> str:
     return "".join(_inline(node) for node in nodes)
 
 
-def _inline(node: Inline) -> str:  # noqa: PLR0911 - one branch per node type
+def _inline(node: Inline) -> str:
     if isinstance(node, Text):
         return escape_markdown(node.text)
     if isinstance(node, Break):
@@ -166,7 +166,7 @@ class _BlockRenderer:
             index += 1
         return out
 
-    def _block(self, block: Block) -> list[str]:  # noqa: PLR0911 - one branch per block type
+    def _block(self, block: Block) -> list[str]:
         if isinstance(block, Heading):
             content = render_inline(block.content).strip()
             return [f"{'#' * block.level} {content}"] if content else []

@@ -266,3 +266,20 @@ def _concat(first: LogicalLine, second: LogicalLine) -> LogicalLine:
 def logical_lines(text: str, sink: DiagnosticSink) -> list[LogicalLine]:
     """The whole pre-pass: normalised text in, logical lines out."""
     return join_continuations(scan(normalise(text, sink), sink))
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """Bytes of a page → text, and a problem description if it was not valid UTF-8.
+
+    Invalid bytes never stop a build: they are decoded as U+FFFD and the first bad byte's offset is reported.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as error:
+        problem = (
+            f"invalid UTF-8 at byte offset {error.start} (byte 0x{data[error.start]:02x}); "
+            "undecodable bytes are shown as U+FFFD — save the file as UTF-8"
+        )
+        return data.decode("utf-8", errors="replace"), problem

@@ -50,4 +50,4 @@ def is_image_url(text: str) -> bool:
 
 
 def _encode(url: str) -> str:
-    return _UNSAFE.sub(lambda m: "%{:02X}".format(ord(m.group())), url)
+    return _UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", url)

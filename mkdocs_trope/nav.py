@@ -1,0 +1,203 @@
+"""Navigation from subpage lists.
+
+A trope page lists its subpages (``* Trope/AnimeAndManga``, ``** Trope/DungeonsAndDragons``); those lists become a tree, and the tree becomes ``config.nav`` data that MkDocs turns into its navigation. A
+page with subpages is a section whose first entry is the page itself. Pages no list reaches are grouped by
+namespace and sorted by title. Everything here is linear in the number of pages and list items.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from mkdocs.structure.files import File
+
+from .markup import OutlineItem
+from .names import DEFAULT_NAMESPACE, PageName
+from .pages import PageIndex
+
+Report = Callable[[str, str], None]
+
+
+@dataclass
+class NavNode:
+    file: File
+    title: str
+    children: list[NavNode] = field(default_factory=list)
+    parent: NavNode | None = None
+
+
+@dataclass
+class _Entry:
+    """One subpage list item resolved to a file, with the items nested under it in that list."""
+
+    file: File
+    line: int
+    children: list[_Entry] = field(default_factory=list)
+
+
+def subpage_targets(owner: PageName, outline: Iterable[OutlineItem]) -> list[tuple[int, PageName, int]]:
+    """(depth, target, line) of the list items that link to a subpage ``Owner/Sub`` of ``owner``."""
+    prefix = owner.name.casefold()
+    found = []
+    for item in outline:
+        for target in item.targets:
+            if target.namespace is not None and target.namespace.casefold() == prefix:
+                found.append((item.depth, target, item.line))
+                break
+    return found
+
+
+@dataclass
+class SubpageTree:
+    """The site's subpage hierarchy: roots in display order and each page's node."""
+
+    roots: list[NavNode]
+    nodes: dict[str, NavNode]
+
+    def node(self, src_uri: str) -> NavNode | None:
+        return self.nodes.get(src_uri)
+
+
+def build_tree(
+    pages: list[File],
+    index: PageIndex,
+    outlines: dict[str, tuple[OutlineItem, ...]],
+    title: Callable[[File], str],
+    report: Report,
+    missing_level: str,
+) -> SubpageTree:
+    entries = {file.src_uri: _subpage_entries(file, index, outlines, report, missing_level) for file in pages}
+    listed = {entry.file.src_uri for items in entries.values() for entry in _walk(items)}
+    order = sorted(pages, key=lambda f: (_namespace_rank(index, f), title(f).casefold(), f.src_uri))
+    nodes: dict[str, NavNode] = {}
+    roots: list[NavNode] = []
+
+    def expand(file: File, inherited: list[_Entry], path: tuple[str, ...]) -> NavNode:
+        node = NavNode(file, title(file))
+        nodes[file.src_uri] = node
+        for entry in [*inherited, *entries.get(file.src_uri, [])]:
+            uri = entry.file.src_uri
+            if uri in path or uri == file.src_uri:
+                report("warning", f"{file.src_uri}:{entry.line}: subpage list makes a cycle through '{uri}'; "
+                       "it is left out here")
+                continue
+            if uri in nodes:
+                where = nodes[uri].parent.file.src_uri if nodes[uri].parent else "the top level"
+                report("warning", f"{file.src_uri}:{entry.line}: '{uri}' is already listed under {where}; "
+                       "it stays there")
+                continue
+            child = expand(entry.file, entry.children, (*path, file.src_uri))
+            child.parent = node
+            node.children.append(child)
+        return node
+
+    for file in order:
+        if file.src_uri not in listed and file.src_uri not in nodes:
+            roots.append(expand(file, [], ()))
+    for file in order:  # pages reachable only through a cycle
+        if file.src_uri not in nodes:
+            roots.append(expand(file, [], ()))
+    return SubpageTree(roots, nodes)
+
+
+def _subpage_entries(
+    file: File, index: PageIndex, outlines: dict[str, tuple[OutlineItem, ...]], report: Report, missing_level: str
+) -> list[_Entry]:
+    owner = index.names.get(file.src_uri)
+    outline = outlines.get(file.src_uri)
+    if owner is None or not outline:
+        return []
+    roots: list[_Entry] = []
+    stack: list[tuple[int, _Entry]] = []
+    for depth, target, line in subpage_targets(owner, outline):
+        found, resolved = index.find(target, owner)
+        if found is None:
+            report(missing_level, f"{file.src_uri}:{line}: subpage '{resolved.qualified()}' is listed but does "
+                   "not exist; it is left out of the navigation")
+            continue
+        entry = _Entry(found, line)
+        while stack and stack[-1][0] >= depth:
+            stack.pop()
+        (stack[-1][1].children if stack else roots).append(entry)
+        stack.append((depth, entry))
+    return roots
+
+
+def _walk(entries: list[_Entry]) -> Iterable[_Entry]:
+    for entry in entries:
+        yield entry
+        yield from _walk(entry.children)
+
+
+def _namespace_rank(index: PageIndex, file: File) -> tuple[int, str]:
+    name = index.names.get(file.src_uri)
+    namespace = name.namespace if name else ""
+    return (0 if namespace == DEFAULT_NAMESPACE else 1, (namespace or "").casefold())
+
+
+# ----------------------------------------------------------------------------------------------- nav data
+
+
+def node_nav(node: NavNode) -> Any:
+    if not node.children:
+        return {node.title: node.file.src_uri}
+    return {node.title: [node.file.src_uri, *(node_nav(child) for child in node.children)]}
+
+
+def generated_nav(tree: SubpageTree, other_files: list[File], index: PageIndex) -> list[Any]:
+    """Top-level ``.md`` pages first (home page leading), then one section per namespace."""
+    nav: list[Any] = []
+    loose = sorted(other_files, key=lambda f: (f.name != "index", f.src_uri))
+    nav.extend(file.src_uri for file in loose)
+    groups: dict[str, list[Any]] = {}
+    for root in tree.roots:
+        name = index.names.get(root.file.src_uri)
+        namespace = name.namespace if name and name.namespace else DEFAULT_NAMESPACE
+        groups.setdefault(namespace, []).append(node_nav(root))
+    nav.extend({namespace: items} for namespace, items in groups.items())
+    return nav
+
+
+def merge_subpages(nav: Any, tree: SubpageTree) -> Any:
+    """An explicit nav, with each entry that is a page with subpages given those subpages as children."""
+    if isinstance(nav, list):
+        return [merge_subpages(item, tree) for item in nav]
+    if isinstance(nav, str):
+        node = tree.node(nav)
+        return node_nav(node) if node and node.children else nav
+    if isinstance(nav, dict) and len(nav) == 1:
+        ((title, value),) = nav.items()
+        if isinstance(value, str):
+            node = tree.node(value)
+            if node and node.children:
+                return {title: [value, *(node_nav(child) for child in node.children)]}
+            return nav
+        return {title: merge_subpages(value, tree)}
+    return nav
+
+
+# ------------------------------------------------------------------------------------------ subpage bar
+
+
+def subpage_bar(tree: SubpageTree, current: File, url_of: Callable[[File], str]) -> str:
+    """The "Go To" bar for a page with subpages or a subpage: the parent and its subpages, current marked."""
+    node = tree.node(current.src_uri)
+    if node is None:
+        return ""
+    owner = node if node.children else node.parent
+    if owner is None or not owner.children:
+        return ""
+    items = []
+    for entry in [owner, *owner.children]:
+        title = html.escape(entry.title)
+        if entry.file.src_uri == current.src_uri:
+            items.append(f'<li class="current"><span aria-current="page">{title}</span></li>')
+        else:
+            items.append(f'<li><a href="{html.escape(url_of(entry.file))}">{title}</a></li>')
+    return (
+        '<nav class="tvt-subpages" aria-label="Subpages"><span class="tvt-subpages-label">Subpages:</span> '
+        f"<ul>{''.join(items)}</ul></nav>\n"
+    )

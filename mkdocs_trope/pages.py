@@ -1,0 +1,116 @@
+"""The site's page index and the site-aware link resolver.
+
+The index is built once per build from MkDocs' file list; every lookup is a dictionary access. Names resolve
+case-insensitively, as on TV Tropes, with a report when only the case-folded lookup matched.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from mkdocs.structure.files import File
+
+from .extensions.resolver import Resolution
+from .names import DEFAULT_NAMESPACE, PageName, as_spaced
+
+PAGE_SUFFIXES = (".trope", ".md")
+
+
+def page_name_for(src_uri: str) -> PageName | None:
+    """``Film/Shrek.trope`` → ``Film/Shrek``; a file at the top of ``docs`` is in ``Main``."""
+    stem, suffix = posixpath.splitext(src_uri)
+    if suffix not in PAGE_SUFFIXES:
+        return None
+    directory, name = posixpath.split(stem)
+    namespace = posixpath.basename(directory) or DEFAULT_NAMESPACE
+    return PageName(namespace, name)
+
+
+@dataclass
+class PageIndex:
+    """Every page of the site by case-folded ``(namespace, name)``; ``.trope`` wins over ``.md``."""
+
+    by_key: dict[tuple[str, str], File] = field(default_factory=dict)
+    names: dict[str, PageName] = field(default_factory=dict)
+    """``src_uri`` → the page's name."""
+
+    @classmethod
+    def build(cls, files: Iterable[File]) -> PageIndex:
+        index = cls()
+        for file in files:
+            name = page_name_for(file.src_uri)
+            if name is None or not file.is_documentation_page():
+                continue
+            index.names[file.src_uri] = name
+            existing = index.by_key.get(name.key)
+            if existing is None or (existing.src_uri.endswith(".md") and file.src_uri.endswith(".trope")):
+                index.by_key[name.key] = file
+        return index
+
+    def find(self, target: PageName, current: PageName | None) -> tuple[File | None, PageName]:
+        """The file a written name means (spec A22: a bare name tries the current namespace, then Main)."""
+        candidates = [target]
+        if target.namespace is None:
+            namespace = current.namespace if current else DEFAULT_NAMESPACE
+            candidates = [PageName(namespace, target.name), PageName(DEFAULT_NAMESPACE, target.name)]
+        for candidate in candidates:
+            file = self.by_key.get(candidate.key)
+            if file is not None:
+                return file, self.names[file.src_uri]
+        fallback = candidates[-1]
+        return None, PageName(fallback.namespace or DEFAULT_NAMESPACE, fallback.name)
+
+
+def title_for(name: PageName, titles: dict[str, str]) -> str:
+    """Display title of a page: a configured custom title, else the spaced name."""
+    return titles.get(name.qualified()) or titles.get(name.name) or as_spaced(name.name)
+
+
+Reporter = Callable[[str, str], None]
+"""``(level, message)`` → logs at ``info``/``warning`` or drops at ``ignore``."""
+
+
+@dataclass
+class SiteResolver:
+    """Resolves wiki links against the page index, relative to the page being rendered."""
+
+    index: PageIndex
+    titles: dict[str, str]
+    report: Reporter
+    missing_level: str = "info"
+    case_level: str = "warning"
+    missing_url: str | None = None
+    current: File | None = None
+
+    def resolve(self, target: PageName) -> Resolution:
+        current_name = self.index.names.get(self.current.src_uri) if self.current else None
+        file, resolved = self.index.find(target, current_name)
+        where = self.current.src_uri if self.current else "?"
+        if file is None:
+            self.report(self.missing_level, f"{where}: links to '{resolved.qualified()}', which does not exist yet")
+            url = None
+            if self.missing_url:
+                url = self.missing_url.format(namespace=resolved.namespace, name=resolved.name)
+            return Resolution(url, False, None, resolved)
+        if resolved.name != target.name or (target.namespace and target.namespace != resolved.namespace):
+            self.report(
+                self.case_level,
+                f"{where}: link '{target}' matches page '{resolved.qualified()}' only when case is ignored; "
+                f"write '{resolved.qualified() if target.namespace else resolved.name}'",
+            )
+        base = posixpath.dirname(self.current.src_uri) if self.current else ""
+        url = posixpath.relpath(file.src_uri, base or ".")
+        return Resolution(url, True, title_for(resolved, self.titles), resolved)
+
+
+def report_to(logger: logging.Logger) -> Reporter:
+    def report(level: str, message: str) -> None:
+        if level == "warning":
+            logger.warning(message)
+        elif level == "info":
+            logger.info(message)
+
+    return report
