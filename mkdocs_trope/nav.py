@@ -1,8 +1,9 @@
 """Navigation from subpage lists.
 
-A trope page lists its subpages (``* Trope/AnimeAndManga``, ``** Trope/DungeonsAndDragons``); those lists become a tree, and the tree becomes ``config.nav`` data that MkDocs turns into its navigation. A
-page with subpages is a section whose first entry is the page itself. Pages no list reaches are grouped by
-namespace and sorted by title. Everything here is linear in the number of pages and list items.
+A trope page lists its subpages (``* Trope/AnimeAndManga``, ``** Trope/DungeonsAndDragons``); those lists become
+a tree, and the tree becomes ``config.nav`` data that MkDocs turns into its navigation. A page with subpages is a
+section whose first entry is the page itself. Pages no list reaches are grouped by namespace and sorted by title.
+Everything here is linear in the number of pages and list items.
 """
 
 from __future__ import annotations
