@@ -184,21 +184,31 @@ def merge_subpages(nav: Any, tree: SubpageTree) -> Any:
 
 
 def subpage_bar(tree: SubpageTree, current: File, url_of: Callable[[File], str]) -> str:
-    """The "Go To" bar for a page with subpages or a subpage: the parent and its subpages, current marked."""
+    """The "Go To" bar: the top page of the current page's subpage family and all its subpages, current marked."""
     node = tree.node(current.src_uri)
     if node is None:
         return ""
-    owner = node if node.children else node.parent
-    if owner is None or not owner.children:
+    owner = node
+    while owner.parent is not None:
+        owner = owner.parent
+    if not owner.children:
         return ""
     items = []
-    for entry in [owner, *owner.children]:
+    for entry, depth in _family(owner, 0):
         title = html.escape(entry.title)
+        depth_class = f' class="depth-{depth}"' if depth > 1 else ""
         if entry.file.src_uri == current.src_uri:
-            items.append(f'<li class="current"><span aria-current="page">{title}</span></li>')
+            classes = f"current depth-{depth}" if depth > 1 else "current"
+            items.append(f'<li class="{classes}"><span aria-current="page">{title}</span></li>')
         else:
-            items.append(f'<li><a href="{html.escape(url_of(entry.file))}">{title}</a></li>')
+            items.append(f'<li{depth_class}><a href="{html.escape(url_of(entry.file))}">{title}</a></li>')
     return (
         '<nav class="tvt-subpages" aria-label="Subpages"><span class="tvt-subpages-label">Subpages:</span> '
         f"<ul>{''.join(items)}</ul></nav>\n"
     )
+
+
+def _family(node: NavNode, depth: int) -> Iterable[tuple[NavNode, int]]:
+    yield node, depth
+    for child in node.children:
+        yield from _family(child, depth + 1)
