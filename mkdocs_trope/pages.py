@@ -103,7 +103,11 @@ class SiteResolver:
             )
         base = posixpath.dirname(self.current.src_uri) if self.current else ""
         url = posixpath.relpath(file.src_uri, base or ".")
-        return Resolution(url, True, title_for(resolved, self.titles), resolved)
+        return Resolution(url, True, self.custom_title(resolved), resolved)
+
+    def custom_title(self, name: PageName) -> str | None:
+        """A configured or page-set title; derived (spaced) names are the converter's business."""
+        return self.titles.get(name.qualified()) or self.titles.get(name.name)
 
 
 def report_to(logger: logging.Logger) -> Reporter:
