@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 DEFAULT_NAMESPACE = "Main"
 
@@ -63,24 +64,19 @@ def wikiword_end(text: str, start: int) -> int:
     return end if has_hump(text, start, end) else -1
 
 
+_ALNUM_RUN = re.compile(r"[A-Za-z0-9]*")
+_HUMP = re.compile(r"[A-Z][a-z0-9]|[a-z0-9][A-Z]")
+
+
 def alnum_run_end(text: str, start: int) -> int:
     """End of the run of ASCII letters and digits beginning at ``start``."""
-    end = start
-    length = len(text)
-    while end < length and text[end] in _ASCII_ALNUM:
-        end += 1
-    return end
+    match = _ALNUM_RUN.match(text, start)
+    return match.end() if match else start
 
 
 def has_hump(text: str, start: int, end: int) -> bool:
     """True if ``text[start:end]`` (starting with a capital) has the second hump a WikiWord needs."""
-    for index in range(start + 1, end - 1):
-        here, after = text[index], text[index + 1]
-        if (here in _ASCII_UPPER and after in _ASCII_LOWER_OR_DIGIT) or (
-            here in _ASCII_LOWER_OR_DIGIT and after in _ASCII_UPPER
-        ):
-            return True
-    return False
+    return _HUMP.search(text, start + 1, end) is not None
 
 
 def is_wikiword(word: str) -> bool:
@@ -102,11 +98,12 @@ _SPACE_TRAILING_DIGITS = re.compile(r"(?<![-0-9])([0-9]+)( |$)")
 _SPACE_UPPER_RUN = re.compile(r"([A-Z])([A-Z][a-z0-9])")
 
 
+@lru_cache(maxsize=1 << 16)
 def as_spaced(word: str) -> str:
     """PmWiki's ``AsSpaced``: ``HeroicSacrifice`` → "Heroic Sacrifice", ``TVTropes`` → "TV Tropes".
 
     Applied exactly (spec decision A7), including its ugly cases (``MP3`` → "MP 3"); custom titles exist to
-    override those.
+    override those. Memoised: the same WikiWords recur across a wiki's pages.
     """
     spaced = _SPACE_LOWER_UPPER.sub(r"\1 \2", word)
     spaced = _SPACE_TRAILING_DIGITS.sub(r" \1\2", spaced)

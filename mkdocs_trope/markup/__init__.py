@@ -18,7 +18,7 @@ from ..names import PageName
 from .blocks import BlockParser, redirect_target
 from .diagnostics import Diagnostic, DiagnosticSink, Severity
 from .inline import InlineParser
-from .nodes import Block, Box, Container, Inline, ListBlock, Note, Paragraph, Styled, UrlLink, WikiLink
+from .nodes import Block, Container, ListBlock
 from .render import render_blocks
 from .source import logical_lines
 
@@ -140,22 +140,6 @@ def _outline(blocks: list[Block]) -> Iterator[OutlineItem]:
 
 def _list_outline(block: ListBlock, depth: int, list_index: int, in_index: bool) -> Iterator[OutlineItem]:
     for item in block.items:
-        targets = tuple(link.target for link in iter_links(item.content))
-        yield OutlineItem(depth, item.line, targets, list_index, in_index)
+        yield OutlineItem(depth, item.line, item.targets, list_index, in_index)
         for sublist in item.sublists:
             yield from _list_outline(sublist, depth + 1, list_index, in_index)
-
-
-def iter_links(nodes: tuple[Inline, ...]) -> Iterator[WikiLink]:
-    """Every wiki link in some inline content, outermost first."""
-    for node in nodes:
-        if isinstance(node, WikiLink):
-            yield node
-        if isinstance(node, WikiLink | UrlLink | Styled | Box):
-            yield from iter_links(node.children)
-        elif isinstance(node, Note):
-            yield from iter_links(node.body)
-
-
-def paragraphs_text(blocks: list[Block]) -> int:  # pragma: no cover - debugging aid
-    return sum(1 for block in blocks if isinstance(block, Paragraph))

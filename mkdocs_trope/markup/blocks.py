@@ -233,8 +233,10 @@ class BlockParser:
         self._flush_table()
         depth = self._clamp(len(markers), line, "list")
         markers = markers[:depth]
+        first_link = len(self.inline.links)
         content = self.inline.parse(line.slice(start, len(line.text)).stripped())
-        item = ListItem(content, line.line)
+        targets = tuple(link.target for link in self.inline.links[first_link:])
+        item = ListItem(content, line.line, targets=targets)
         ordered = [marker == "#" for marker in markers]
         lists = self._lists
         del lists[depth:]

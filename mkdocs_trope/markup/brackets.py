@@ -34,6 +34,8 @@ class BracketIndex:
 
 
 def index_brackets(text: str) -> BracketIndex:
+    if "[[" not in text and "]]" not in text:
+        return BracketIndex([], [], [])
     positions: list[int] = []
     is_open: list[bool] = []
     for match in _RUN.finditer(text):

@@ -26,7 +26,7 @@ from .brackets import BracketIndex, index_brackets
 from .diagnostics import DiagnosticSink, Severity
 from .nodes import Box, Break, Image, Inline, Note, Styled, Text, UrlLink, WikiLink
 from .source import BREAK, LITERAL, Literal, LogicalLine
-from .urls import ALLOWED_SCHEMES, IMAGE_EXTENSIONS, URL_PREFIX, is_image_url, safe_url, split_scheme
+from .urls import IMAGE_EXTENSIONS, URL_PREFIX, is_image_url, looks_like_url, safe_url, split_scheme
 
 MAX_DEPTH = 48
 """Bracket constructs nested deeper than this render as literal text (no real page comes close)."""
@@ -47,13 +47,23 @@ _PAIRED_TAGS |= frozenset({"quoteblock", "/quoteblock"})
 _STYLE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9-]{0,40}\Z")
 _WIDTH = re.compile(r"[0-9]{1,4}\Z")
 _INDENT_AMOUNT = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,2})?(?:px|em|rem|%)?\Z")
-_LINK_START = re.compile(r"(?<![A-Za-z0-9_])(?:(?i:https?|ftp)://|(?i:mailto):|[A-Z])|\{\{")
+_LINK_START = re.compile(
+    r"(?<![A-Za-z0-9_])(?:(?i:https?|ftp)://|(?i:mailto):"
+    r"|[A-Z][A-Za-z0-9]*(?:[A-Z][a-z0-9]|[a-z0-9][A-Z])"  # a WikiWord (its rest is checked in Python)
+    r"|[A-Z][A-Za-z0-9]+[/.](?=[A-Z]|\{\{))"  # a namespace prefix
+    r"|\{\{"
+)
+"""Where a link may start. Ordinary capitalised words are rejected here, at C speed; the backtracking inside a
+WikiWord candidate is bounded by that one word, since a candidate can only start where a word starts."""
 _URL_STOP = frozenset(" \t<>[]\"'()`|^{}" + LITERAL + BREAK)
 _FREE_LINK_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 _-/.|")
 _FREE_LINK_MAX = 200
 _DELIMITER = re.compile(r"''+|@@|\[-+|\[\++|-+\]?|\++\]?")
+_MAY_HOLD_MARKUP = re.compile("[][{}'@&" + LITERAL + BREAK + "]|--|\\+\\]")
+"""Characters without which a stretch of text holds no inline markup but links (checked separately)."""
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _EM_DASH = "\u2014"
+_SIZED_KINDS = frozenset({"open-small", "open-big", "close-small", "close-big"})
 
 
 @dataclass
@@ -110,6 +120,8 @@ class InlineParser:
         self.numbered_links = 0
         self.links: list[WikiLink] = []
         self._state: _LineState | None = None
+        self._delimiter_count = 0
+        """Delimiters seen so far; lets a region with none skip the pairing passes."""
 
     # --------------------------------------------------------------------------------------------- entry
 
@@ -193,6 +205,9 @@ class InlineParser:
     # ------------------------------------------------------------------------------- phase A: brackets
 
     def _region(self, start: int, end: int, depth: int, links: bool) -> list[Inline]:
+        text = self._line.text[start:end]
+        if not _MAY_HOLD_MARKUP.search(text) and not (links and _LINK_START.search(text)):
+            return [Text(text)] if text else []  # plain text: most display texts and much prose
         pieces = self._bracket_pieces(start, end, depth, links)
         return self._finish(self._group_notes(pieces, end), links)
 
@@ -250,7 +265,7 @@ class InlineParser:
         if lowered in _PAIRED_TAGS:
             return [_Tag(lowered, start - 2)]
         name, colon, _rest = content.partition(":")
-        if colon and _STYLE_NAME.match(name) and name.lower() not in ALLOWED_SCHEMES:
+        if colon and _STYLE_NAME.match(name) and not looks_like_url(content):  # [[javascript:..]] is a link
             return self._named(name.lower(), start, start + len(name) + 1, end, depth, links)
         return self._pothole(start, end, depth, links)
 
@@ -430,9 +445,13 @@ class InlineParser:
 
     def _finish(self, pieces: list[_Piece], links: bool) -> list[Inline]:
         flat: list[Inline | _Delim | str] = []
+        before = self._delimiter_count
         for piece in pieces:
             if isinstance(piece, _Raw):
-                for part in self._links(piece) if links else [piece]:
+                if not links or _LINK_START.search(piece.text) is None:
+                    flat.extend(self._delimiters(piece))
+                    continue
+                for part in self._links(piece):
                     if isinstance(part, _Raw):
                         flat.extend(self._delimiters(part))
                     else:
@@ -445,6 +464,8 @@ class InlineParser:
                 flat.append(Text(f"[[{piece.name}]]"))
             else:
                 flat.append(piece)
+        if self._delimiter_count == before:  # nothing to pair: skip the pairing passes entirely
+            return _merge_text(flat)
         return _merge_text(self._pair(flat))
 
     # ------------------------------------------------------------------------------- phase B: links
@@ -543,14 +564,17 @@ class InlineParser:
     # -------------------------------------------------------------------------- phase C: delimiters
 
     def _delimiters(self, raw: _Raw) -> list[Inline | _Delim | str]:
-        out: list[Inline | _Delim | str] = []
         text = raw.text
+        if not _may_hold_delimiters(text):
+            return [text]
+        out: list[Inline | _Delim | str] = []
         cursor = 0
         for match in _DELIMITER.finditer(text):
             token = match.group()
             delim = _classify_delimiter(token, text, match.end(), raw.offset + match.start())
             if delim is None:
                 continue
+            self._delimiter_count += 1
             if cursor < match.start():
                 out.append(text[cursor : match.start()])
             out.extend(delim)
@@ -561,13 +585,23 @@ class InlineParser:
 
     def _pair(self, items: list[Inline | _Delim | str]) -> list[Inline | str]:
         """Pair delimiters: code, then small/big (stack, may wrap to the end), then 5-, 3-, 2-quote emphasis."""
-        if not any(isinstance(item, _Delim) for item in items):
+        kinds: set[str] = set()
+        longest_quote = 0
+        for item in items:
+            if type(item) is _Delim:
+                kinds.add(item.kind)
+                if item.kind == "quote":
+                    longest_quote = max(longest_quote, item.size)
+        if not kinds:
             return items  # type: ignore[return-value]
-        items = self._pair_symmetric(items, "code", lambda children: Styled("code", children))
-        items = self._pair_sized(items)
+        if "code" in kinds:
+            items = self._pair_symmetric(items, "code", lambda children: Styled("code", children))
+        if kinds & _SIZED_KINDS:
+            items = self._pair_sized(items)
         for size, style in ((5, "strongem"), (3, "strong"), (2, "em")):
-            items = self._pair_quotes(items, size, style)
-        return [_delim_text(item) if isinstance(item, _Delim) else item for item in items]
+            if longest_quote >= size:
+                items = self._pair_quotes(items, size, style)
+        return [_delim_text(item) if type(item) is _Delim else item for item in items]
 
     def _pair_quotes(self, items: list, size: int, style: str) -> list:
         """One PmWiki emphasis pass: the leftmost ``size`` quotes pair with the next ``size`` quotes.
@@ -575,38 +609,38 @@ class InlineParser:
         Runs of apostrophes are consumed from their left, as the regex ``'{size}(.*?)'{size}`` would; what is
         left of a run stays for the following, smaller passes, so ``''Foo'''s`` gives italic Foo then ``'s``.
         """
-        if not any(_is_quote(item, size) for item in items):
+        candidates = [index for index, item in enumerate(items) if _is_quote(item, size)]
+        if not candidates:
             return items
-        out: list = []
         items = list(items)
-        index = 0
-        while index < len(items):
+        out: list = []
+        cursor = 0
+        position = 0
+        while position < len(candidates):
+            index = candidates[position]
             item = items[index]
-            if not _is_quote(item, size):
-                out.append(item)
-                index += 1
-                continue
             if item.size >= 2 * size:  # pairs inside one run enclose nothing: consume them at once
                 reduced = item.size % (2 * size)
-                if reduced:
-                    items[index] = _quote(reduced, item.offset + item.size - reduced)
-                else:
-                    index += 1
+                items[index] = _quote(reduced, item.offset + item.size - reduced) if reduced else ""
+                if reduced < size:
+                    position += 1
                 continue
+            if position + 1 >= len(candidates):
+                break  # no closer after this opener: it stays for the smaller passes
+            closer = candidates[position + 1]
             rest = item.size - size
-            closer = next((j for j in range(index + 1, len(items)) if _is_quote(items[j], size)), -1)
-            if closer < 0:
-                out.append(item)
-                index += 1
-                continue
+            out.extend(items[cursor:index])
             content = ([_quote(rest, item.offset + size)] if rest else []) + items[index + 1 : closer]
             out.append(_Wrapped(lambda children, style=style: Styled(style, children), content).resolve(self))
             remainder = items[closer].size - size
             if remainder:
                 items[closer] = _quote(remainder, items[closer].offset + size)
-                index = closer
+                cursor = closer
+                position += 1
             else:
-                index = closer + 1
+                cursor = closer + 1
+                position += 2
+        out.extend(items[cursor:])
         return out
 
     def _pair_symmetric(
@@ -715,12 +749,17 @@ def _classify_delimiter(token: str, text: str, end: int, offset: int) -> list[_D
     return None
 
 
+def _may_hold_delimiters(text: str) -> bool:
+    """Cheap substring tests (in C) that rule out most plain text before the delimiter regex runs."""
+    return "''" in text or "@@" in text or "[" in text or "--" in text or "]" in text
+
+
 def _quote(size: int, offset: int) -> _Delim:
     return _Delim("quote", "'" * size, offset, size)
 
 
 def _is_quote(item: object, size: int) -> bool:
-    return isinstance(item, _Delim) and item.kind == "quote" and item.size >= size
+    return type(item) is _Delim and item.kind == "quote" and item.size >= size
 
 
 def _delim_text(item: _Delim) -> str:

@@ -113,6 +113,8 @@ class ListItem:
     line: int
     indents: list[Indent] = field(default_factory=list)
     sublists: list[ListBlock] = field(default_factory=list)
+    targets: tuple[PageName, ...] = ()
+    """Pages the item's own text links to, in order (what subpage navigation reads)."""
 
 
 @dataclass

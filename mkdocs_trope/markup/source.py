@@ -8,6 +8,7 @@ and ``%%`` comments are found in one left-to-right scan (whichever starts first 
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from .diagnostics import DiagnosticSink, Severity
@@ -21,6 +22,7 @@ BREAK = "\ue001"
 SENTINELS = frozenset((LITERAL, BREAK))
 
 _CONTROL_CHARS = frozenset(chr(c) for c in range(32)) - {"\t", "\n"} | {"\x7f"}
+_CONTROL = re.compile("[" + "".join(sorted(_CONTROL_CHARS - {"\r"})).replace("\\", "\\\\") + "]")
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,9 @@ class LogicalLine:
         """Source (line, column), 1-based, of a character offset in ``text``."""
         if not self.anchors:
             return (1, offset + 1)
+        if len(self.anchors) == 1:
+            start, line, column = self.anchors[0]
+            return (line, column + max(offset - start, 0))
         index = bisect.bisect_right(self.anchors, (offset, 1 << 62, 0)) - 1
         start, line, column = self.anchors[max(index, 0)]
         return (line, column + max(offset - start, 0))
@@ -70,8 +75,9 @@ def normalise(text: str, sink: DiagnosticSink) -> str:
     if text.startswith("\ufeff"):
         text = text[1:]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if any(ch in _CONTROL_CHARS for ch in text):
-        first = next(i for i, ch in enumerate(text) if ch in _CONTROL_CHARS)
+    found = _CONTROL.search(text)
+    if found is not None:
+        first = found.start()
         line = text.count("\n", 0, first) + 1
         column = first - (text.rfind("\n", 0, first) + 1) + 1
         sink.add(
@@ -79,7 +85,7 @@ def normalise(text: str, sink: DiagnosticSink) -> str:
             "control characters (such as NUL) in the page were replaced by U+FFFD",
             "remove them; they are invisible and not valid in HTML",
         )
-        text = "".join("\ufffd" if ch in _CONTROL_CHARS else ch for ch in text)
+        text = _CONTROL.sub("\ufffd", text)
     return text
 
 
@@ -120,7 +126,6 @@ def scan(text: str, sink: DiagnosticSink) -> list[LogicalLine | None]:
     builder.anchor(1, 1)
     pos, length = 0, len(text)
     no_closer = {"=]": False, "@]": False}
-    finder = _SpecialFinder(text)
 
     def finish_line() -> None:
         nonlocal builder
@@ -132,7 +137,8 @@ def scan(text: str, sink: DiagnosticSink) -> list[LogicalLine | None]:
         builder = _LineBuilder()
 
     while pos < length:
-        next_stop = finder.next(pos)
+        found = _SPECIAL.search(text, pos)
+        next_stop = found.start() if found else length
         if next_stop > pos:
             builder.text(text[pos:next_stop])
             pos = next_stop
@@ -151,7 +157,7 @@ def scan(text: str, sink: DiagnosticSink) -> list[LogicalLine | None]:
             end = text.find("\n", pos)
             pos = length if end < 0 else end
             builder.had_comment = True
-        elif text.startswith("[=", pos) or text.startswith("[@", pos):
+        else:  # "[=" or "[@"
             closer = "=]" if text[pos + 1] == "=" else "@]"
             close = -1 if no_closer[closer] else text.find(closer, pos + 2)
             if close < 0:
@@ -175,36 +181,12 @@ def scan(text: str, sink: DiagnosticSink) -> list[LogicalLine | None]:
                 line_start = text.rfind("\n", 0, close) + 1
             pos = close + 2
             builder.anchor(line_no, pos - line_start + 1)
-        else:  # a lone '[', '%' or '@' that starts nothing
-            builder.text(ch)
-            pos += 1
     finish_line()
     return lines
 
 
-class _SpecialFinder:
-    """Finds the next character the scanner must look at.
-
-    Each character's next position is remembered and only searched again once the scan has passed it, so every
-    ``str.find`` moves forward: linear in total even on a megabyte-long line full of brackets.
-    """
-
-    _CHARS = ("\n", "%", "[", LITERAL, BREAK)
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.found = dict.fromkeys(self._CHARS, -1)
-
-    def next(self, pos: int) -> int:
-        best = len(self.text)
-        for ch in self._CHARS:
-            at = self.found[ch]
-            if at < pos:
-                at = self.text.find(ch, pos)
-                self.found[ch] = len(self.text) if at < 0 else at
-                at = self.found[ch]
-            best = min(best, at)
-        return best
+_SPECIAL = re.compile("\n|%%|\\[[=@]|[" + LITERAL + BREAK + "]")
+"""What the scanner must stop at: line ends, comments, escapes, and sentinel characters written in the source."""
 
 
 def _classify_escape(body: str, closer: str) -> Literal:

@@ -1,20 +1,34 @@
 """URL safety: which URLs may become links or images, and how they are written into Markdown.
 
 Only ``http``, ``https``, ``ftp`` and ``mailto`` (and scheme-less relative paths) are ever made into links; every
-other scheme (``javascript:``, ``data:``, ``vbscript:`` ...) stays text. Characters that Markdown or HTML could read
-as syntax are percent-encoded, so a URL can never end its attribute or its Markdown link early.
+other scheme (``javascript:``, ``data:``, ``vbscript:`` ...) stays text. Character references (``&#47;``) are
+decoded *before* the check, because the browser decodes them before it reads the URL. Characters that Markdown or
+HTML could read as syntax are percent-encoded and ``&`` is written as ``&amp;``, so a URL can never end its
+attribute or its Markdown link early, nor gain a meaning in HTML it did not have when it was checked.
 """
 
 from __future__ import annotations
 
+import html
 import re
 
 ALLOWED_SCHEMES = frozenset({"http", "https", "ftp", "mailto"})
 IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg")
 
+KNOWN_SCHEMES = ALLOWED_SCHEMES | frozenset(
+    {
+        "javascript", "vbscript", "livescript", "data", "file", "blob", "filesystem", "about", "jar",
+        "view-source", "ws", "wss", "ms-its", "mhtml", "tel", "sms", "irc", "ssh", "sftp", "ftps", "news", "nntp",
+        "gopher", "feed", "webcal", "intent",
+    }
+)  # fmt: skip
+"""Schemes that make ``[[scheme:...]]`` a (possibly refused) link rather than a ``[[name:...]]`` construct."""
+
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]{0,30}):")
 URL_PREFIX = re.compile(r"(?i:https?://|ftp://|mailto:)")
 _UNSAFE = re.compile(r"[\x00-\x20\x7f\"'<>\\`()\[\]{}|^]")
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+"""A character reference with its semicolon: browsers decode these in attributes (a bare ``&name`` they keep)."""
 
 
 def split_scheme(text: str) -> str | None:
@@ -23,11 +37,23 @@ def split_scheme(text: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
+def looks_like_url(text: str) -> bool:
+    """True if ``text`` starts like an absolute URL: a well-known scheme, or any scheme followed by ``//``.
+
+    Why: ``[[javascript:alert(1) click]]`` must be read as a pothole with a refused target (shown as text, with
+    a diagnostic), not as an unknown style named ``javascript`` that silently hides the scheme.
+    """
+    scheme = split_scheme(text)
+    return scheme is not None and (scheme in KNOWN_SCHEMES or text[len(scheme) + 1 :].startswith("//"))
+
+
 def safe_url(text: str) -> str | None:
     """The URL ready for an ``href``/``src``, or None if it must not become a link."""
+    if "&" in text:
+        text = _REFERENCE.sub(lambda m: html.unescape(m.group()), text)
     scheme = split_scheme(text)
     if scheme is None:
-        if text.startswith("//") or ":" in text.split("/", 1)[0]:
+        if text.startswith(("//", "/\\", "\\")) or ":" in text.split("/", 1)[0]:
             return None
         return _encode(text)
     if scheme not in ALLOWED_SCHEMES:
@@ -50,4 +76,4 @@ def is_image_url(text: str) -> bool:
 
 
 def _encode(url: str) -> str:
-    return _UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", url)
+    return _UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", url).replace("&", "&amp;")
