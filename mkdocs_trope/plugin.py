@@ -9,27 +9,22 @@ conversion, with ``path:line:column``, through MkDocs' logger so ``--strict`` co
 from __future__ import annotations
 
 import json
-import time
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
-import yaml
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import __version__
 from .config import TropeConfig
+from .conversions import ConversionCache, Converted
 from .extensions.images import ImageDirectiveExtension
 from .extensions.wikilinks import WikiLinkExtension
 from .files import TropeFile, is_trope_path
-from .markup import CONVERTER_VERSION, Conversion, ConvertOptions, Severity, convert
+from .markup import CONVERTER_VERSION, ConvertOptions, Severity
 from .markup.escape import escape_markdown
-from .markup.source import decode
 from .names import PageName
 from .nav import SubpageTree, build_tree, generated_nav, merge_subpages, subpage_bar
 from .pages import PageIndex, SiteResolver, report_to, title_for
@@ -40,39 +35,34 @@ ASSET_DIR = "assets/mkdocs-trope"
 ASSETS = ("trope.css", "trope.js")
 
 
-@dataclass(frozen=True)
-class _Converted:
-    key: tuple[Any, ...]
-    result: Conversion
-    markdown: str
-    title: str | None
-
-
 class TropePlugin(BasePlugin[TropeConfig]):
     """Publish ``.trope`` pages; see :class:`~mkdocs_trope.config.TropeConfig` for the options."""
 
     def __init__(self) -> None:
-        self._cache: dict[str, _Converted] = {}
-        self.conversion_seconds = 0.0
-        """Time spent converting in the last build (for benchmarks)."""
-        self.conversions = 0
+        self.cache = ConversionCache()
         self.tree: SubpageTree | None = None
+        self._parallel = False
+
+    @property
+    def conversion_seconds(self) -> float:
+        """Time spent converting in the last build (benchmarks read it)."""
+        return self.cache.seconds
 
     # ------------------------------------------------------------------------------------- lifecycle
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Defined so MkDocs keeps this instance (and its conversion cache) across ``serve`` rebuilds."""
+        """Defined so MkDocs keeps this instance (and its conversion cache) across ``serve`` rebuilds.
+
+        A one-off ``build`` may convert in parallel; ``serve`` runs server threads, where forking is unsafe.
+        """
+        self._parallel = command == "build"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self._validate(config)
-        self.conversion_seconds = 0.0
-        self.conversions = 0
-        self._options = ConvertOptions(heading_shift=self.config.heading_shift)
-        self._options_key = json.dumps(
-            [CONVERTER_VERSION, __version__, self.config.heading_shift, self.config.page_heading,
-             sorted(self.config.titles.items())],
-            default=str,
-        )
+        settings_key = json.dumps([CONVERTER_VERSION, __version__, self.config.heading_shift], default=str)
+        self.cache.start_build(ConvertOptions(heading_shift=self.config.heading_shift), settings_key, self._report)
+        docs = Path(config.docs_dir)
+        base = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
+        self._docs_prefix = docs.relative_to(base).as_posix() if docs.is_relative_to(base) else docs.as_posix()
         self.resolver = SiteResolver(
             PageIndex(),
             {},
@@ -89,21 +79,6 @@ class TropePlugin(BasePlugin[TropeConfig]):
         config.extra_javascript.append(f"{ASSET_DIR}/trope.js")
         return config
 
-    def _validate(self, config: MkDocsConfig) -> None:
-        url = self.config.missing_page_url
-        if url is not None:
-            try:
-                url.format(namespace="Main", name="Page")
-            except (KeyError, IndexError, ValueError) as error:
-                raise PluginError(
-                    f"trope: missing_page_url {url!r} may only use {{namespace}} and {{name}} ({error})"
-                ) from error
-        bad_titles = [key for key, value in self.config.titles.items() if not isinstance(value, str)]
-        if bad_titles:
-            raise PluginError(f"trope: titles must map page names to text; check {', '.join(map(str, bad_titles))}")
-        if not -5 <= self.config.heading_shift <= 5:
-            raise PluginError("trope: heading_shift must be between -5 and 5")
-
     # ----------------------------------------------------------------------------------------- files
 
     @event_priority(50)
@@ -119,10 +94,8 @@ class TropePlugin(BasePlugin[TropeConfig]):
         self._add_assets(files, config)
         index = PageIndex.build(files)
         self.resolver.index = index
-        self._live = {file.src_uri for file in files if isinstance(file, TropeFile)}
         trope_files = [file for file in files if isinstance(file, TropeFile)]
-        converted = {file.src_uri: self._convert(file) for file in trope_files}
-        self._cache = {uri: entry for uri, entry in self._cache.items() if uri in self._live}
+        converted = self.cache.convert_all(trope_files, self._parallel)
         self.resolver.titles = self._titles(index, converted)
         self._redirects = {uri: c.result.redirect for uri, c in converted.items() if c.result.redirect}
         outlines = {uri: c.result.outline for uri, c in converted.items()}
@@ -158,7 +131,7 @@ class TropePlugin(BasePlugin[TropeConfig]):
                 _ = file.dest_uri, file.url  # fix the URL before the name changes
                 file.name = "index"
 
-    def _titles(self, index: PageIndex, converted: dict[str, _Converted]) -> dict[str, str]:
+    def _titles(self, index: PageIndex, converted: dict[str, Converted]) -> dict[str, str]:
         titles = {str(key): value for key, value in self.config.titles.items()}
         for uri, entry in converted.items():
             name = index.names.get(uri)
@@ -172,34 +145,21 @@ class TropePlugin(BasePlugin[TropeConfig]):
 
     # ------------------------------------------------------------------------------------ conversion
 
-    def _convert(self, file: TropeFile) -> _Converted:
-        data = file.read_source_bytes()
-        stat_key = (len(data), hash(data)) if file.abs_src_path is None else _stat_key(file.abs_src_path)
-        key = (stat_key, self._options_key)
-        cached = self._cache.get(file.src_uri)
-        if cached is not None and cached.key == key:
-            return cached
-        started = time.perf_counter()
-        text, problem = decode(data)
-        result = convert(text, page=file.src_uri, options=self._options)
-        own_title = _front_matter_title(result.front_matter)
-        self.conversion_seconds += time.perf_counter() - started
-        self.conversions += 1
-        if problem:
-            log.warning(f"{file.src_uri}: {problem}")
-        for diagnostic in result.diagnostics:
-            message = diagnostic.format(f"docs/{file.src_uri}" if not file.src_dir else file.src_uri)
+    def _report(self, file: TropeFile, entry: Converted) -> None:
+        """Log a page's problems once, when it is converted, as ``path:line:column: ...``."""
+        path = f"{self._docs_prefix}/{file.src_uri}"
+        if entry.decode_problem:
+            log.warning(f"{path}: {entry.decode_problem}")
+        for diagnostic in entry.result.diagnostics:
+            message = diagnostic.format(path)
             if diagnostic.severity is Severity.INFO:
                 log.info(message)
             else:
                 log.warning(message)
-        entry = _Converted(key, result, result.markdown, own_title)
-        self._cache[file.src_uri] = entry
-        return entry
 
     def _markdown_for(self, file: TropeFile) -> str:
         """What MkDocs reads as the page's Markdown: front matter with the title, the heading, the body."""
-        entry = self._convert(file)
+        entry = self.cache.get(file)
         result = entry.result
         name = self.resolver.index.names.get(file.src_uri) or PageName(None, file.name)
         title = entry.title or title_for(name, self.resolver.titles)
@@ -236,19 +196,3 @@ class TropePlugin(BasePlugin[TropeConfig]):
         url = file.url_relative_to(page.file)
         meta = f'<meta http-equiv="refresh" content="0; url={url}">'
         return output.replace("<head>", f"<head>\n{meta}", 1)
-
-
-def _stat_key(path: str) -> tuple[int, int]:
-    stat = Path(path).stat()
-    return (stat.st_mtime_ns, stat.st_size)
-
-
-def _front_matter_title(front_matter: str) -> str | None:
-    if not front_matter:
-        return None
-    try:
-        data = yaml.safe_load(front_matter.strip().strip("-").strip(".")) or {}
-    except yaml.YAMLError:
-        return None
-    title = data.get("title") if isinstance(data, dict) else None
-    return str(title) if title else None
