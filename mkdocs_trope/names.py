@@ -12,10 +12,21 @@ from functools import lru_cache
 
 DEFAULT_NAMESPACE = "Main"
 
+KNOWN_NAMESPACES = frozenset(
+    name.casefold()
+    for name in """Main Administrivia Advertising Animation Anime ARG Art AudioPlay Blog Bollywood ComicBook ComicStrip
+    Creator Film Series VideoGame Literature Manga Manhua Manhwa LightNovel Music Myth WesternAnimation WebAnimation
+    Webcomic WebVideo WebSite Website Podcast Radio TabletopGame Theatre Toys VisualNovel Wrestling Franchise FanFic
+    LetsPlay Roleplay Ride Misc YMMV Trivia SugarWiki UsefulNotes Awesome Funny Heartwarming Tearjerker NightmareFuel
+    Quotes Recap Characters WMG Headscratchers JustForFun PlayingWith Pantheon Archive Wiki Sandbox Laconic
+    Analysis Fridge Trivia Timeline ShoutOut Literature Podcast""".split()
+)
+"""TV Tropes' namespaces (spec §5.2). A link into one of these is a page of that namespace, never a subpage of a
+page that happens to share the name (``Film/TheMatrix`` listed on the subpage ``SomeTrope/Film``)."""
+
 _ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _ASCII_LOWER_OR_DIGIT = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _ASCII_ALNUM = _ASCII_UPPER | _ASCII_LOWER_OR_DIGIT
-_WORD_CHARS = _ASCII_ALNUM | {"_"}
 
 
 @dataclass(frozen=True, order=True)
@@ -58,10 +69,18 @@ def wikiword_end(text: str, start: int) -> int:
     """
     if start >= len(text) or text[start] not in _ASCII_UPPER:
         return -1
-    if start > 0 and text[start - 1] in _WORD_CHARS:
+    if not at_word_start(text, start):
         return -1
     end = alnum_run_end(text, start)
     return end if has_hump(text, start, end) else -1
+
+
+def at_word_start(text: str, start: int) -> bool:
+    """True if no letter, digit or underscore precedes ``start`` (any script: ``éFooBar`` is one word)."""
+    if start == 0:
+        return True
+    before = text[start - 1]
+    return before != "_" and not before.isalnum()
 
 
 _ALNUM_RUN = re.compile(r"[A-Za-z0-9]*")

@@ -16,7 +16,7 @@ from typing import Any
 from mkdocs.structure.files import File
 
 from .markup import OutlineItem
-from .names import DEFAULT_NAMESPACE, PageName
+from .names import DEFAULT_NAMESPACE, KNOWN_NAMESPACES, PageName
 from .pages import PageIndex
 
 Report = Callable[[str, str], None]
@@ -39,9 +39,16 @@ class _Entry:
     children: list[_Entry] = field(default_factory=list)
 
 
-def subpage_targets(owner: PageName, outline: Iterable[OutlineItem]) -> list[tuple[int, PageName, int]]:
-    """(depth, target, line) of the list items that link to a subpage ``Owner/Sub`` of ``owner``."""
+def subpage_targets(
+    owner: PageName, outline: Iterable[OutlineItem], namespaces: frozenset[str] = KNOWN_NAMESPACES
+) -> list[tuple[int, PageName, int]]:
+    """(depth, target, line) of the list items that link to a subpage ``Owner/Sub`` of ``owner``.
+
+    A page named like a namespace (the subpage ``Trope/Film``) has no subpages of its own: ``Film/Foo`` is a work.
+    """
     prefix = owner.name.casefold()
+    if prefix in namespaces:
+        return []
     found = []
     for item in outline:
         for target in item.targets:

@@ -17,6 +17,7 @@ from ..names import (
     PageName,
     alnum_run_end,
     as_spaced,
+    at_word_start,
     free_link_target,
     is_namespace_token,
     is_page_token,
@@ -312,6 +313,9 @@ class InlineParser:
             return [Text("[["), *self._region(start, end, depth, links), Text("]]")]
         content_start = body + text[body:end].index(":") + 1
         kind = "indentbox" if name == "indent" else _FIGURES[name]
+        lone = text[content_start:end].strip()
+        if name.startswith("quote") and _is_relative_image(lone):  # [[quoteright:150:images/x.png]]
+            return [Box(kind, (Image(lone),), argument)]
         return [Box(kind, tuple(self._region(content_start, end, depth, links)), argument)]
 
     def _hottip(self, start: int, body: int, end: int, depth: int, links: bool) -> list[_Piece]:
@@ -342,7 +346,11 @@ class InlineParser:
             if "/" in target_text and not target_text.startswith(("{{", "http")):
                 hint = "after a namespace the page must be a WikiWord: write Namespace/{{Word}}"
             self._warn(start - 2, f"'[[{target_text}' is not a link target; shown as text", hint, code="bad-link")
-            return [Text("[["), *self._region(start, end, depth, links), Text("]]")]
+            if "[[" in target_text or "]]" in target_text:
+                return [Text("[["), *self._region(start, end, depth, links), Text("]]")]
+            # The would-be target is shown exactly as written; what follows it keeps its markup.
+            rest = self._region(split, end, depth, links)
+            return [Text("[["), *self._literal_nodes(start, split), *rest, Text("]]")]
         display_start = split
         while display_start < end and text[display_start] in " \t":
             display_start += 1
@@ -364,7 +372,7 @@ class InlineParser:
         if is_image_url(raw) or _is_relative_image(raw):
             url = safe_url(raw) if is_image_url(raw) else raw
             if url:
-                return (Image(url),)
+                return (self._image(url, raw, start),)
         return tuple(self._region(start, end, depth, links=False))
 
     def _link_target(self, target_text: str, offset: int) -> PageName | str | None:
@@ -495,7 +503,9 @@ class InlineParser:
         if ch == "{":
             return self._free_link(text, start, None, offset)
         if URL_PREFIX.match(text, start):
-            return self._bare_url(text, start)
+            return self._bare_url(text, start, offset)
+        if not at_word_start(text, start):
+            return None
         word_end = alnum_run_end(text, start)
         if word_end + 1 < len(text) and text[word_end] in "/." and is_namespace_token(text[start:word_end]):
             namespace, separator = text[start:word_end], text[word_end]
@@ -519,25 +529,31 @@ class InlineParser:
     def _free_link(
         self, text: str, start: int, namespace: str | None, offset: int, *, dotted: bool = False
     ) -> tuple[Inline, int] | None:
+        """``{{..}}`` at ``start`` (``namespace`` written before it, if any), or None if it is not a free link.
+
+        A ``{{..}}`` that is not a free link is warned about only when met on its own (``namespace`` None): the
+        scan meets every ``{{`` again after a failed ``Namespace/{{..}}``, and one warning per braces is enough.
+        """
         limit = min(len(text), start + 2 + _FREE_LINK_MAX)
         index = start + 2
         while index < limit and text[index] in _FREE_LINK_CHARS:
             index += 1
         if not text.startswith("}}", index):
-            if text.find("}}", start + 2, limit + 2) >= 0 and text.find("{{", start + 2, limit) < 0:
-                self._warn(
-                    offset + start,
-                    "'{{...}}' may hold only letters, digits, spaces, '-' and '_'; shown as text",
-                    "page names have no punctuation: use a pothole [[PageName any text]] instead",
-                    code="bad-free-link",
-                )
+            close = text.find("}}", index, limit + 2)
+            if namespace is None and close >= 0 and text.find("{{", start + 2, close) < 0:
+                self._bad_free_link(offset + start, "may hold only letters, digits, spaces, '-' and '_'")
             return None
-        parsed = parse_free_link(text[start + 2 : index])
+        content = text[start + 2 : index]
+        parsed = parse_free_link(content)
         if parsed is None:
+            if namespace is None:
+                self._bad_free_link(offset + start, "must start with a letter and name one page")
             return None
         inner_namespace, words, hidden = parsed
         if namespace and inner_namespace:
             return None
+        if inner_namespace:
+            dotted = content[len(inner_namespace)] == "."
         namespace = namespace or inner_namespace
         suffix_end = alnum_run_end(text, index + 2)
         shown = words + text[index + 2 : suffix_end]
@@ -547,7 +563,15 @@ class InlineParser:
         auto = not hidden and suffix_end == index + 2 and not dotted
         return self._wikilink(target, (Text(shown),), offset + start, auto=auto), suffix_end
 
-    def _bare_url(self, text: str, start: int) -> tuple[Inline, int] | None:
+    def _bad_free_link(self, offset: int, problem: str) -> None:
+        self._warn(
+            offset,
+            f"'{{{{...}}}}' {problem}; shown as text",
+            "page names have no punctuation: use a pothole [[PageName any text]] instead",
+            code="bad-free-link",
+        )
+
+    def _bare_url(self, text: str, start: int, offset: int) -> tuple[Inline, int] | None:
         end = start
         while end < len(text) and text[end] not in _URL_STOP:
             end += 1
@@ -558,8 +582,21 @@ class InlineParser:
         if url is None or len(written) <= len(split_scheme(written) or "") + 3:
             return None
         if is_image_url(written):
-            return Image(url), end
+            return self._image(url, written, offset + start), end
         return UrlLink(url, (Text(written),)), end
+
+    def _image(self, url: str, written: str, offset: int) -> Image:
+        """An image; an upper-case extension still works, with a warning (spec decision A13)."""
+        path = written.split("?", 1)[0].split("#", 1)[0]
+        extension = path[path.rfind(".") :]
+        if extension != extension.lower():
+            self._warn(
+                offset,
+                f"image extension '{extension}' is not lower case",
+                f"write '{extension.lower()}': TV Tropes asks for lower-case image extensions",
+                code="image-extension-case",
+            )
+        return Image(url)
 
     # -------------------------------------------------------------------------- phase C: delimiters
 
@@ -595,7 +632,7 @@ class InlineParser:
         if not kinds:
             return items  # type: ignore[return-value]
         if "code" in kinds:
-            items = self._pair_symmetric(items, "code", lambda children: Styled("code", children))
+            items = self._pair_symmetric(items, "code", lambda children: Styled("code", children), code=True)
         if kinds & _SIZED_KINDS:
             items = self._pair_sized(items)
         for size, style in ((5, "strongem"), (3, "strong"), (2, "em")):
@@ -644,9 +681,12 @@ class InlineParser:
         return out
 
     def _pair_symmetric(
-        self, items: list, kind: str, build: Callable[[tuple[Inline, ...]], Inline]
+        self, items: list, kind: str, build: Callable[[tuple[Inline, ...]], Inline], *, code: bool = False
     ) -> list:
-        """Pair consecutive ``kind`` delimiters (non-greedy, like PmWiki's regexes); recurse into others."""
+        """Pair consecutive ``kind`` delimiters (non-greedy, like PmWiki's regexes); recurse into others.
+
+        In ``code`` the ``--`` stays two hyphens: the em dash is typography, not for code (spec decision A9).
+        """
         positions = [i for i, item in enumerate(items) if isinstance(item, _Delim) and item.kind == kind]
         if len(positions) < 2:
             return items
@@ -654,7 +694,10 @@ class InlineParser:
         cursor = 0
         for first, second in zip(positions[0::2], positions[1::2], strict=False):
             out.extend(items[cursor:first])
-            out.append(_Wrapped(build, items[first + 1 : second]))
+            inner = items[first + 1 : second]
+            if code:
+                inner = [item.text if type(item) is _Delim and item.kind == "dash" else item for item in inner]
+            out.append(_Wrapped(build, inner))
             cursor = second + 1
         out.extend(items[cursor:])
         return [item.resolve(self) if isinstance(item, _Wrapped) else item for item in out]
@@ -745,7 +788,7 @@ def _classify_delimiter(token: str, text: str, end: int, offset: int) -> list[_D
     if first == "+":
         return None
     if token == "--" and not text.startswith(">", end):
-        return [_EM_DASH]
+        return [_Delim("dash", token, offset)]
     return None
 
 
@@ -763,6 +806,8 @@ def _is_quote(item: object, size: int) -> bool:
 
 
 def _delim_text(item: _Delim) -> str:
+    if item.kind == "dash":
+        return _EM_DASH
     return "'" * item.size if item.kind == "quote" else item.text
 
 

@@ -83,7 +83,7 @@ def test_no_text_is_lost(site: Site, page: str) -> None:
 def test_diagnostics_are_the_known_real_problems(page: str) -> None:
     """Every diagnostic on the real pages names a line and column and is one of the problems they really have."""
     diagnostics = convert(_source(page)).diagnostics
-    allowed = {"misnested-note", "unclosed-size", "bad-link", "markup", "unclosed-note"}
+    allowed = {"misnested-note", "unclosed-size", "bad-link", "markup", "unclosed-note", "image-extension-case"}
     assert {d.code for d in diagnostics} <= allowed, [d.format(page) for d in diagnostics]
     lines = _source(page).replace("\r\n", "\n").split("\n")
     for diagnostic in diagnostics:
@@ -93,6 +93,9 @@ def test_diagnostics_are_the_known_real_problems(page: str) -> None:
             assert "[[/labelnote]]" in source_line or "[[/note]]" in source_line
         if diagnostic.code == "unclosed-size":
             assert "[-" in source_line
+        if diagnostic.code == "image-extension-case":
+            assert re.search(r"\.(PNG|JPE?G|GIF|WEBP|SVG)\b", source_line, re.IGNORECASE)
+            assert re.search(r"\.[A-Za-z]*[A-Z][A-Za-z]*\b", source_line)
         if diagnostic.code == "bad-link":
             quoted = diagnostic.message.split("'")[1]
             assert quoted in source_line
