@@ -208,3 +208,14 @@ def test_rendered_nav_and_subpage_bar_on_every_theme(tmp_path: Path, theme: str)
     if theme == "material":
         index_link = soup.select_one(".md-nav__container > a.md-nav__link[href]")
         assert index_link is not None
+
+
+def test_a_subpage_named_like_a_namespace_does_not_adopt_works(tmp_path: Path) -> None:
+    files = {
+        "Main/Trope.trope": "* Trope/{{Film}}\n",
+        "Trope/Film.trope": "* ''Film/SomeWork'': an example in a film.\n",
+        "Film/SomeWork.trope": "A work.\n",
+    }
+    _, nav = build(tmp_path, files)
+    assert section(section(nav, "Main"), "Trope") == [["Trope", "Main/Trope.trope"], ["Film", "Trope/Film.trope"]]
+    assert section(nav, "Film") == [["Some Work", "Film/SomeWork.trope"]]
