@@ -12,15 +12,17 @@ from functools import lru_cache
 
 DEFAULT_NAMESPACE = "Main"
 
-KNOWN_NAMESPACES = frozenset(
-    name.casefold()
-    for name in """Main Administrivia Advertising Animation Anime ARG Art AudioPlay Blog Bollywood ComicBook ComicStrip
-    Creator Film Series VideoGame Literature Manga Manhua Manhwa LightNovel Music Myth WesternAnimation WebAnimation
-    Webcomic WebVideo WebSite Website Podcast Radio TabletopGame Theatre Toys VisualNovel Wrestling Franchise FanFic
-    LetsPlay Roleplay Ride Misc YMMV Trivia SugarWiki UsefulNotes Awesome Funny Heartwarming Tearjerker NightmareFuel
-    Quotes Recap Characters WMG Headscratchers JustForFun PlayingWith Pantheon Archive Wiki Sandbox Laconic
-    Analysis Fridge Trivia Timeline ShoutOut Literature Podcast""".split()
+_NAMESPACES = (
+    "Main", "Administrivia", "Advertising", "Animation", "Anime", "ARG", "Art", "AudioPlay", "Blog", "Bollywood",
+    "ComicBook", "ComicStrip", "Creator", "Film", "Series", "VideoGame", "Literature", "Manga", "Manhua", "Manhwa",
+    "LightNovel", "Music", "Myth", "WesternAnimation", "WebAnimation", "Webcomic", "WebVideo", "WebSite",
+    "Podcast", "Radio", "TabletopGame", "Theatre", "Toys", "VisualNovel", "Wrestling", "Franchise", "FanFic",
+    "LetsPlay", "Roleplay", "Ride", "Misc", "YMMV", "Trivia", "SugarWiki", "UsefulNotes", "Awesome", "Funny",
+    "Heartwarming", "Tearjerker", "NightmareFuel", "Quotes", "Recap", "Characters", "WMG", "Headscratchers",
+    "JustForFun", "PlayingWith", "Pantheon", "Archive", "Wiki", "Sandbox", "Laconic", "Analysis", "Fridge",
+    "Timeline", "ShoutOut",
 )
+KNOWN_NAMESPACES = frozenset(name.casefold() for name in _NAMESPACES)
 """TV Tropes' namespaces (spec §5.2). A link into one of these is a page of that namespace, never a subpage of a
 page that happens to share the name (``Film/TheMatrix`` listed on the subpage ``SomeTrope/Film``)."""
 
