@@ -1,8 +1,8 @@
 """Converted pages, cached across ``mkdocs serve`` rebuilds, converted in parallel on large cold builds.
 
-An entry is reused while the file's (mtime, size) and the conversion settings are unchanged; anything else
-reconverts, so an edit, a config change or a new version of the package never serves stale output. Diagnostics
-are reported when a page is converted, so an unchanged page does not repeat them on every rebuild.
+An entry is reused while the file's stat (see :func:`_stat_key`) and the conversion settings are unchanged;
+anything else reconverts, so an edit, a config change or a new version of the package never serves stale output.
+Diagnostics are reported when a page is converted, so an unchanged page does not repeat them on every rebuild.
 """
 
 from __future__ import annotations
@@ -47,6 +47,8 @@ class ConversionCache:
         self.seconds = 0.0
         """Time spent converting since :meth:`start_build` (for benchmarks)."""
         self.count = 0
+        self.converted: set[str] = set()
+        """Pages converted (not reused) since :meth:`start_build`: only their diagnostics have been reported."""
 
     def start_build(self, options: ConvertOptions, settings_key: str, report: Report) -> None:
         self._options = options
@@ -54,6 +56,7 @@ class ConversionCache:
         self._report = report
         self.seconds = 0.0
         self.count = 0
+        self.converted = set()
 
     def get(self, file: TropeFile) -> Converted:
         key = self._key(file)
@@ -86,6 +89,7 @@ class ConversionCache:
     def _store(self, file: TropeFile, entry: Converted, seconds: float) -> None:
         self.seconds += seconds
         self.count += 1
+        self.converted.add(file.src_uri)
         self._entries[file.src_uri] = entry
         self._report(file, entry)
 
@@ -93,8 +97,18 @@ class ConversionCache:
         if file.abs_src_path is None:
             data = file.read_source_bytes()
             return ((len(data), hash(data)), self._settings_key)
-        stat = Path(file.abs_src_path).stat()
-        return ((stat.st_mtime_ns, stat.st_size), self._settings_key)
+        return (_stat_key(Path(file.abs_src_path).stat()), self._settings_key)
+
+
+def _stat_key(stat: os.stat_result) -> tuple[int, ...]:
+    """What identifies a file's content without reading it.
+
+    mtime and size alone are not enough: ``cp -p``, ``rsync -t``, ``tar`` and ``touch -r`` set the old mtime on
+    new content, and an editor's save of the same length can keep it too. ctime cannot be set back by any of
+    them (every write, rename or ``utime`` moves it to now), and the inode changes when an editor saves by
+    writing a new file and renaming it over the old one.
+    """
+    return (stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size, stat.st_ino, stat.st_dev)
 
 
 def _converted(key: tuple[Any, ...], data: bytes, options: ConvertOptions) -> Converted:

@@ -16,7 +16,7 @@ from typing import Any
 from mkdocs.structure.files import File
 
 from .markup import OutlineItem
-from .names import DEFAULT_NAMESPACE, KNOWN_NAMESPACES, PageName
+from .names import DEFAULT_NAMESPACE, KNOWN_NAMESPACES, PageName, as_spaced
 from .pages import PageIndex
 
 Report = Callable[[str, str], None]
@@ -165,7 +165,7 @@ def generated_nav(tree: SubpageTree, other_files: list[File], index: PageIndex) 
         name = index.names.get(root.file.src_uri)
         namespace = name.namespace if name and name.namespace else DEFAULT_NAMESPACE
         groups.setdefault(namespace, []).append(node_nav(root))
-    nav.extend({namespace: items} for namespace, items in groups.items())
+    nav.extend({as_spaced(namespace): items} for namespace, items in groups.items())
     return nav
 
 

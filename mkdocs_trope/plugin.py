@@ -1,7 +1,7 @@
 """The ``trope`` MkDocs plugin: thin glue between MkDocs events and the converter, extensions and nav builder.
 
 Per build: ``on_files`` makes ``.trope`` files pages, builds the page index, converts every trope page (cached
-across ``mkdocs serve`` rebuilds by path, mtime, size and options) and produces the navigation. While pages
+across ``mkdocs serve`` rebuilds by path, file stat and options) and produces the navigation. While pages
 render, the wiki-link extension resolves links through the site resolver. Diagnostics are logged once per
 conversion, with ``path:line:column``, through MkDocs' logger so ``--strict`` counts warnings.
 """
@@ -96,6 +96,10 @@ class TropePlugin(BasePlugin[TropeConfig]):
         self.resolver.index = index
         trope_files = [file for file in files if isinstance(file, TropeFile)]
         converted = self.cache.convert_all(trope_files, self._parallel)
+        if config.strict:  # a strict build's verdict must not depend on what an earlier serve rebuild reported
+            for file in trope_files:
+                if file.src_uri not in self.cache.converted:
+                    self._report(file, converted[file.src_uri], warnings_only=True)
         self.resolver.titles = self._titles(index, converted)
         self._redirects = {uri: c.result.redirect for uri, c in converted.items() if c.result.redirect}
         outlines = {uri: c.result.outline for uri, c in converted.items()}
@@ -145,15 +149,20 @@ class TropePlugin(BasePlugin[TropeConfig]):
 
     # ------------------------------------------------------------------------------------ conversion
 
-    def _report(self, file: TropeFile, entry: Converted) -> None:
-        """Log a page's problems once, when it is converted, as ``path:line:column: ...``."""
+    def _report(self, file: TropeFile, entry: Converted, *, warnings_only: bool = False) -> None:
+        """Log a page's problems once, when it is converted, as ``path:line:column: ...``.
+
+        Under ``--strict`` an unchanged page's warnings are logged again on every ``serve`` rebuild
+        (``warnings_only``): otherwise the first unrelated edit would let the build pass with them still there.
+        """
         path = f"{self._docs_prefix}/{file.src_uri}"
         if entry.decode_problem:
             log.warning(f"{path}: {entry.decode_problem}")
         for diagnostic in entry.result.diagnostics:
             message = diagnostic.format(path)
             if diagnostic.severity is Severity.INFO:
-                log.info(message)
+                if not warnings_only:
+                    log.info(message)
             else:
                 log.warning(message)
 

@@ -40,6 +40,7 @@ WIKIWORD_PRIORITY = 74
 """After links, HTML and entities, so a WikiWord inside any of them is never touched."""
 
 _POTHOLE_SCAN_LIMIT = 2000
+_URL_SCAN_LIMIT = 300
 
 
 class WikiLinkExtension(Extension):
@@ -132,6 +133,9 @@ class WikiLinkTreeprocessor(Treeprocessor):
 class PotholeProcessor(InlineProcessor):
     """``[[Target display text]]`` and ``[[Target]]`` (numbered) in Markdown text."""
 
+    ANCESTOR_EXCLUDES = ("a",)
+    """Never a link inside a link: a pothole's display text is not re-scanned for links (spec §5.4)."""
+
     def __init__(self, pattern: str, md: Markdown, extension: WikiLinkExtension) -> None:
         super().__init__(pattern, md)
         self.extension = extension
@@ -169,6 +173,8 @@ class PotholeProcessor(InlineProcessor):
 class FreeLinkProcessor(InlineProcessor):
     """``{{free link}}s``, ``Namespace/{{Word}}`` and ``{{Shown|Hidden}}`` in Markdown text."""
 
+    ANCESTOR_EXCLUDES = ("a",)
+
     def __init__(self, pattern: str, md: Markdown, extension: WikiLinkExtension) -> None:
         super().__init__(pattern, md)
         self.extension = extension
@@ -195,6 +201,8 @@ class FreeLinkProcessor(InlineProcessor):
 class WikiWordProcessor(InlineProcessor):
     """Bare ``WikiWord``, ``Namespace/WikiWord`` and ``Namespace.WikiWord`` in Markdown text (opt-in)."""
 
+    ANCESTOR_EXCLUDES = ("a",)
+
     def __init__(self, pattern: str, md: Markdown, extension: WikiLinkExtension) -> None:
         super().__init__(pattern, md)
         self.extension = extension
@@ -203,6 +211,8 @@ class WikiWordProcessor(InlineProcessor):
         if not self.extension.wikiwords_enabled:
             return None, None, None
         start, end = m.start(), m.end()
+        if _in_bare_url(data, start):
+            return None, None, None
         word = data[start:end]
         if end + 1 < len(data) and data[end] in "/." and is_namespace_token(word):
             page_end = wikiword_end(data, end + 1)
@@ -216,6 +226,17 @@ class WikiWordProcessor(InlineProcessor):
         element = self.extension.link_element(PageName(None, word), auto=True)
         element.text = as_spaced(word)
         return element, start, end
+
+
+def _in_bare_url(data: str, start: int) -> bool:
+    """True if ``start`` lies inside a URL written as plain text (``http://x.org/a-FooBar``): no WikiWords there.
+
+    Looks back to the previous blank, at most :data:`_URL_SCAN_LIMIT` characters, so the check stays linear.
+    """
+    low = max(0, start - _URL_SCAN_LIMIT)
+    token_start = max(data.rfind(" ", low, start), data.rfind("\n", low, start), data.rfind("\t", low, start)) + 1
+    token_start = max(token_start, low)
+    return "://" in data[token_start:start] or data.startswith(("www.", "mailto:"), token_start)
 
 
 def _matching_close(data: str, start: int) -> int:

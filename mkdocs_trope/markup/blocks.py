@@ -33,6 +33,9 @@ from .nodes import (
 )
 from .source import LogicalLine
 
+MAX_CONTAINER_DEPTH = 24
+"""Folders, quoteblocks and index blocks nested deeper than this are shown as text (no real page comes close)."""
+
 MAX_LIST_DEPTH = 8
 """Deeper list or indent levels are clamped (TV Tropes' own editor clamps to three) with a warning."""
 
@@ -77,11 +80,16 @@ class BlockParser:
         self._lists: list[ListBlock] = []
         self._table: list[LogicalLine] = []
         self._seen_content = False
-        for item in self._split_block_tags(lines):
-            if isinstance(item, _TagLine):
-                self._tag(item)
-            else:
-                self._line(item)
+        self._too_deep_open: dict[str, int] = {}
+        for index, line in enumerate(lines):
+            if self.redirect is not None:
+                self._after_redirect(lines[index:])
+                break
+            for item in self._split_block_tags([line]):
+                if isinstance(item, _TagLine):
+                    self._tag(item)
+                else:
+                    self._line(item)
         self._flush()
         while len(self._stack) > 1:
             container = self._stack.pop()
@@ -92,6 +100,18 @@ class BlockParser:
                 code="unclosed-block",
             )
         return root.children
+
+    def _after_redirect(self, rest: list[LogicalLine]) -> None:
+        """A redirect page shows nothing but the redirect (spec §5.8); say so if it had more to show."""
+        hidden = next((line for line in rest if line.text.strip()), None)
+        if hidden is not None:
+            self.sink.add(
+                (hidden.line, 1),
+                "text after '[[redirect:..]]' is not shown: the page only redirects",
+                "remove it, or remove the redirect",
+                Severity.INFO,
+                "redirect-text",
+            )
 
     # ----------------------------------------------------------------------------------- block tags
 
@@ -137,14 +157,32 @@ class BlockParser:
             if tag.title is not None:
                 stripped = tag.title.text.strip()
                 title = self.inline.parse(tag.title) if stripped else ()
+            if len(self._stack) > MAX_CONTAINER_DEPTH:
+                self._too_deep(tag, title)
+                return
             container = Container(tag.name, title, tag.line)
             self._stack[-1].children.append(container)
             self._stack.append(container)
             self._seen_content = True
         elif tag.name == "foldercontrol":
             self._stack[-1].children.append(FolderControl(tag.line))
+        elif self._too_deep_open.get(tag.name[1:], 0):
+            self._too_deep_open[tag.name[1:]] -= 1
+            self._stack[-1].children.append(Paragraph(((Text(f"[[{tag.name}]]"),),), tag.line))
         else:
             self._close(tag.name[1:], tag)
+
+    def _too_deep(self, tag: _TagLine, title: tuple[Inline, ...]) -> None:
+        """A block tag nested deeper than :data:`MAX_CONTAINER_DEPTH` is shown as text (with its closer)."""
+        self.sink.add(
+            (tag.line, tag.column),
+            f"'[[{tag.name}]]' nested more than {MAX_CONTAINER_DEPTH} deep; shown as text",
+            "close the blocks before opening new ones",
+            code="deep-nesting",
+        )
+        self._too_deep_open[tag.name] = self._too_deep_open.get(tag.name, 0) + 1
+        opening = (Text(f"[[{tag.name}:"), *title, Text("]]")) if tag.title is not None else (Text(f"[[{tag.name}]]"),)
+        self._stack[-1].children.append(Paragraph((opening,), tag.line))
 
     def _close(self, kind: str, tag: _TagLine) -> None:
         open_kinds = [container.kind for container in self._stack[1:]]
@@ -308,12 +346,19 @@ class BlockParser:
         first_line = lines[0].line
         for line in lines:
             body = line.text[2:]
-            if "||" not in body:
+            if "||" not in body and (_TABLE_ATTRIBUTE.search(body) or not body.strip()):
                 if rows:
                     yield Table(attributes, caption, tuple(rows), first_line)
                     rows, caption, first_line = [], None, line.line
                 attributes = self._table_attributes(body, line)
                 continue
+            if "||" not in body:  # PmWiki would read ``||cell`` as attributes and lose the text
+                self.sink.add(
+                    line.position(0),
+                    "a one-cell table row needs a closing '||'; shown as a row",
+                    "write ||cell||",
+                    code="table-row",
+                )
             if body.startswith("!") and body.rstrip().endswith("!||") and body.count("||") == 1 and not rows:
                 caption = self.inline.parse(line.slice(3, len(line.text.rstrip()) - 3))
                 continue
@@ -323,6 +368,14 @@ class BlockParser:
 
     def _table_attributes(self, body: str, line: LogicalLine) -> tuple[tuple[str, str], ...]:
         kept: list[tuple[str, str]] = []
+        leftover = _TABLE_ATTRIBUTE.sub(" ", body).strip()
+        if leftover:
+            self.sink.add(
+                line.position(2),
+                f"'{leftover}' in a table attribute line is not an attribute; dropped",
+                "a table attribute line holds only name=value pairs, such as border=1 width=80%",
+                code="table-attribute",
+            )
         for match in _TABLE_ATTRIBUTE.finditer(body):
             name, value = match.group(1).lower(), match.group(2).strip("\"'")
             pattern = _TABLE_ATTRIBUTES.get(name)
@@ -362,7 +415,7 @@ class BlockParser:
             align = ""
             if inner.strip():
                 leading, trailing = inner[:1] == " ", inner[-1:] == " "
-                align = "center" if leading and trailing else "right" if leading else ""
+                align = "center" if leading and trailing else "right" if leading else "left" if trailing else ""
             content = self.inline.parse(line.slice(inner_start, end).stripped()) if inner.strip() else ()
             cells.append(TableCell(content or (Text("\u00a0"),), header, align))
         return tuple(cells)

@@ -57,9 +57,11 @@ _LINK_START = re.compile(
 """Where a link may start. Ordinary capitalised words are rejected here, at C speed; the backtracking inside a
 WikiWord candidate is bounded by that one word, since a candidate can only start where a word starts."""
 _URL_STOP = frozenset(" \t<>[]\"'()`|^{}" + LITERAL + BREAK)
-_FREE_LINK_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 _-/.|")
+_FREE_LINK_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 _-")
+"""What the words (and the hidden part) of a ``{{free link}}`` may hold."""
+_FREE_LINK_CHARS = _FREE_LINK_WORD_CHARS | frozenset("/.|")
 _FREE_LINK_MAX = 200
-_DELIMITER = re.compile(r"''+|@@|\[-+|\[\++|-+\]?|\++\]?")
+_DELIMITER = re.compile(r"''+|@@|\[softreturn\]|\[-+|\[\++|-+\]?|\++\]?")
 _MAY_HOLD_MARKUP = re.compile("[][{}'@&" + LITERAL + BREAK + "]|--|\\+\\]")
 """Characters without which a stretch of text holds no inline markup but links (checked separately)."""
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -276,7 +278,13 @@ class InlineParser:
         if name in _BOXES:
             return [Box(_BOXES[name], tuple(self._region(body, end, depth, links)))]
         if name == "labelnote":
-            label = tuple(self._region(body, end, depth, links=False))
+            text = self._line.text
+            label_start, label_end = body, end
+            while label_start < label_end and text[label_start] in " \t":  # the label is trimmed
+                label_start += 1
+            while label_end > label_start and text[label_end - 1] in " \t":
+                label_end -= 1
+            label = tuple(self._region(label_start, label_end, depth, links=False))
             return [_Tag("labelnote", start - 2, label)]
         if name in _FIGURES or name == "indent":
             return self._boxed_with_argument(name, start, body, end, depth, links)
@@ -310,7 +318,7 @@ class InlineParser:
                 f"'[[{name}:...]]' needs {expected} before the second ':'",
                 f"write [[{name}:348:...]]" if name != "indent" else "write [[indent:20:text]]",
             )
-            return [Text("[["), *self._region(start, end, depth, links), Text("]]")]
+            return [Text("[["), *self._literal_nodes(start, end), Text("]]")]  # shown exactly as written
         content_start = body + text[body:end].index(":") + 1
         kind = "indentbox" if name == "indent" else _FIGURES[name]
         lone = text[content_start:end].strip()
@@ -540,7 +548,9 @@ class InlineParser:
             index += 1
         if not text.startswith("}}", index):
             close = text.find("}}", index, limit + 2)
-            if namespace is None and close >= 0 and text.find("{{", start + 2, close) < 0:
+            if namespace is None and close < 0:
+                self._bad_free_link(offset + start, f"has no '}}}}' within {_FREE_LINK_MAX} characters")
+            elif namespace is None and text.find("{{", start + 2, close) < 0:
                 self._bad_free_link(offset + start, "may hold only letters, digits, spaces, '-' and '_'")
             return None
         content = text[start + 2 : index]
@@ -688,6 +698,16 @@ class InlineParser:
         In ``code`` the ``--`` stays two hyphens: the em dash is typography, not for code (spec decision A9).
         """
         positions = [i for i, item in enumerate(items) if isinstance(item, _Delim) and item.kind == kind]
+        if len(positions) % 2:
+            unpaired = items[positions[-1]]
+            self._warn(
+                unpaired.offset,
+                f"'{unpaired.text}' is not closed on its line; shown as text",
+                f"close it with '{unpaired.text}' on the same line, or write it as [={unpaired.text}=]",
+                code="unclosed-code",
+            )
+            items = list(items)
+            items[positions.pop()] = unpaired.text  # text from now on: inner passes must not warn again
         if len(positions) < 2:
             return items
         out: list = []
@@ -779,6 +799,8 @@ def _classify_delimiter(token: str, text: str, end: int, offset: int) -> list[_D
         return [_quote(len(token), offset)]
     if token == "@@":
         return [_Delim("code", token, offset)]
+    if token == "[softreturn]":  # a line break, mostly inside table cells (spec decision A21)
+        return [Break()]
     if first == "[":
         kind = "open-small" if token[1] == "-" else "open-big"
         return [_Delim(kind, token, offset, len(token) - 1)]
@@ -877,10 +899,8 @@ def parse_free_link(content: str) -> tuple[str | None, str, str] | None:
     words, _, hidden = content.partition("|")
     if not words or not words[0].isascii() or not words[0].isalpha():
         return None
-    if "/" in words or "." in words or "|" in hidden or "/" in hidden or "." in hidden:
-        return None
-    if not any(ch.isalnum() for ch in words):
-        return None
+    if not _FREE_LINK_WORD_CHARS.issuperset(words) or not _FREE_LINK_WORD_CHARS.issuperset(hidden):
+        return None  # page names have no punctuation: {{Tom's Diner}} is text
     return namespace, words, hidden
 
 

@@ -162,6 +162,12 @@ def scan(text: str, sink: DiagnosticSink) -> list[LogicalLine | None]:
             close = -1 if no_closer[closer] else text.find(closer, pos + 2)
             if close < 0:
                 no_closer[closer] = True
+                sink.add(
+                    (line_no, pos - line_start + 1),
+                    f"'{text[pos:pos + 2]}' is never closed with '{closer}'; shown as text",
+                    f"close it with '{closer}', or write it as [={text[pos:pos + 2]}=] if it is text",
+                    code="unclosed-escape",
+                )
                 builder.text(text[pos : pos + 2])
                 pos += 2
                 continue
