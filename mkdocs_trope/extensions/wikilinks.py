@@ -130,8 +130,8 @@ class WikiLinkTreeprocessor(Treeprocessor):
             element.set("class", " ".join([*classes, existing] if existing else classes))
 
 
-class PotholeProcessor(InlineProcessor):
-    """``[[Target display text]]`` and ``[[Target]]`` (numbered) in Markdown text."""
+class _WikiInlineProcessor(InlineProcessor):
+    """Shared by the three link readers: they report to their extension and never run inside a link."""
 
     ANCESTOR_EXCLUDES = ("a",)
     """Never a link inside a link: a pothole's display text is not re-scanned for links (spec §5.4)."""
@@ -139,6 +139,10 @@ class PotholeProcessor(InlineProcessor):
     def __init__(self, pattern: str, md: Markdown, extension: WikiLinkExtension) -> None:
         super().__init__(pattern, md)
         self.extension = extension
+
+
+class PotholeProcessor(_WikiInlineProcessor):
+    """``[[Target display text]]`` and ``[[Target]]`` (numbered) in Markdown text."""
 
     def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element | None, int | None, int | None]:  # noqa: N802
         close = _matching_close(data, m.end())
@@ -170,14 +174,8 @@ class PotholeProcessor(InlineProcessor):
         return self.extension.link_element(target, auto=False) if target else None
 
 
-class FreeLinkProcessor(InlineProcessor):
+class FreeLinkProcessor(_WikiInlineProcessor):
     """``{{free link}}s``, ``Namespace/{{Word}}`` and ``{{Shown|Hidden}}`` in Markdown text."""
-
-    ANCESTOR_EXCLUDES = ("a",)
-
-    def __init__(self, pattern: str, md: Markdown, extension: WikiLinkExtension) -> None:
-        super().__init__(pattern, md)
-        self.extension = extension
 
     def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element | None, int | None, int | None]:  # noqa: N802
         close = data.find("}}", m.end(), m.end() + 200)
@@ -198,14 +196,8 @@ class FreeLinkProcessor(InlineProcessor):
         return element, m.start(0), suffix_end
 
 
-class WikiWordProcessor(InlineProcessor):
+class WikiWordProcessor(_WikiInlineProcessor):
     """Bare ``WikiWord``, ``Namespace/WikiWord`` and ``Namespace.WikiWord`` in Markdown text (opt-in)."""
-
-    ANCESTOR_EXCLUDES = ("a",)
-
-    def __init__(self, pattern: str, md: Markdown, extension: WikiLinkExtension) -> None:
-        super().__init__(pattern, md)
-        self.extension = extension
 
     def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element | None, int | None, int | None]:  # noqa: N802
         if not self.extension.wikiwords_enabled:

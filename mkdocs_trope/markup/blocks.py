@@ -92,12 +92,8 @@ class BlockParser:
                     self._line(item)
         self._flush()
         while len(self._stack) > 1:
-            container = self._stack.pop()
-            self.sink.add(
-                (container.line, 1),
-                f"'[[{container.kind}]]' opened here is never closed; closed at the end of the page",
-                f"add [[/{container.kind}]] where it should end",
-                code="unclosed-block",
+            self._close_open(
+                "opened here is never closed; closed at the end of the page", "where it should end", "unclosed-block"
             )
         return root.children
 
@@ -195,14 +191,19 @@ class BlockParser:
             )
             return
         while self._stack[-1].kind != kind:
-            inner = self._stack.pop()
-            self.sink.add(
-                (inner.line, 1),
-                f"'[[{inner.kind}]]' is still open at the '[[/{kind}]]' on line {tag.line}; closed there",
-                f"add [[/{inner.kind}]] before line {tag.line}",
-                code="misnested-block",
+            self._close_open(
+                f"is still open at the '[[/{kind}]]' on line {tag.line}; closed there",
+                f"before line {tag.line}",
+                "misnested-block",
             )
         self._stack.pop()
+
+    def _close_open(self, problem: str, where: str, code: str) -> None:
+        """Close the innermost open container that its author did not close, and say so."""
+        container = self._stack.pop()
+        self.sink.add(
+            (container.line, 1), f"'[[{container.kind}]]' {problem}", f"add [[/{container.kind}]] {where}", code=code
+        )
 
     # -------------------------------------------------------------------------------------- lines
 
