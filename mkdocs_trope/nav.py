@@ -170,21 +170,46 @@ def generated_nav(tree: SubpageTree, other_files: list[File], index: PageIndex) 
 
 
 def merge_subpages(nav: Any, tree: SubpageTree) -> Any:
-    """An explicit nav, with each entry that is a page with subpages given those subpages as children."""
-    if isinstance(nav, list):
-        return [merge_subpages(item, tree) for item in nav]
+    """An explicit nav, with each entry that is a page with subpages given those subpages as children.
+
+    Pages the author already placed anywhere in the nav are not added again.
+    """
+    placed = set(_nav_paths(nav))
+
+    def children(node: NavNode) -> list[Any]:
+        fresh = [child for child in node.children if child.file.src_uri not in placed]
+        for child in fresh:
+            placed.update(entry.file.src_uri for entry, _ in _family(child, 0))
+        return [node_nav(child) for child in fresh]
+
+    def merge(item: Any) -> Any:
+        if isinstance(item, list):
+            return [merge(entry) for entry in item]
+        if isinstance(item, str):
+            node = tree.node(item)
+            extra = children(node) if node else []
+            return {node.title: [item, *extra]} if node and extra else item
+        if isinstance(item, dict) and len(item) == 1:
+            ((title, value),) = item.items()
+            if isinstance(value, str):
+                node = tree.node(value)
+                extra = children(node) if node else []
+                return {title: [value, *extra]} if extra else item
+            return {title: merge(value)}
+        return item
+
+    return merge(nav)
+
+
+def _nav_paths(nav: Any) -> Iterable[str]:
     if isinstance(nav, str):
-        node = tree.node(nav)
-        return node_nav(node) if node and node.children else nav
-    if isinstance(nav, dict) and len(nav) == 1:
-        ((title, value),) = nav.items()
-        if isinstance(value, str):
-            node = tree.node(value)
-            if node and node.children:
-                return {title: [value, *(node_nav(child) for child in node.children)]}
-            return nav
-        return {title: merge_subpages(value, tree)}
-    return nav
+        yield nav
+    elif isinstance(nav, list):
+        for item in nav:
+            yield from _nav_paths(item)
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            yield from _nav_paths(value)
 
 
 # ------------------------------------------------------------------------------------------ subpage bar

@@ -219,3 +219,23 @@ def test_a_subpage_named_like_a_namespace_does_not_adopt_works(tmp_path: Path) -
     _, nav = build(tmp_path, files)
     assert section(section(nav, "Main"), "Trope") == [["Trope", "Main/Trope.trope"], ["Film", "Trope/Film.trope"]]
     assert section(nav, "Film") == [["Some Work", "Film/SomeWork.trope"]]
+
+
+def test_explicit_nav_that_already_lists_subpages_is_not_duplicated(tmp_path: Path) -> None:
+    explicit = [
+        "index.md",
+        {"Romance": ["Main/InterspeciesRomance.trope", "InterspeciesRomance/TabletopGames.trope"]},
+    ]
+    _, nav = build(tmp_path, seed_wiki(), nav=explicit)
+    romance = nav[1]["Romance"]
+    flat = json.dumps(nav)
+    for page in seed_wiki():
+        if page.startswith(("InterspeciesRomance/", "Main/InterspeciesRomance")):
+            assert flat.count(f'"{page}"') == 1, page
+    trope = section(romance, "Interspecies Romance")
+    assert trope[0] == ["Interspecies Romance", "Main/InterspeciesRomance.trope"]
+    assert len(trope) == 1 + 18  # the subpages the author did not place (TabletopGames and its child are placed)
+    assert section(romance, "Tabletop Games") == [
+        ["Tabletop Games", "InterspeciesRomance/TabletopGames.trope"],
+        ["Dungeons And Dragons", "InterspeciesRomance/DungeonsAndDragons.trope"],
+    ]
