@@ -126,6 +126,10 @@ def page(browser: Browser, served: Served) -> Iterator[Page]:
 def open_by_link(page: Page, served: Served, link_text: str, path: str, title: str) -> None:
     """Open the home page, then follow a link the way a reader does (Material: instant navigation)."""
     page.goto(f"{served.base_url}/")
+    if served.theme.startswith("material"):
+        # Instant navigation hooks clicks only once Material's bundle is running and has fetched the sitemap.
+        page.wait_for_function("typeof window.document$ !== 'undefined'")
+        page.wait_for_load_state("networkidle")
     page.evaluate("window.__sameDocument = true")
     page.get_by_role("link", name=link_text).first.click()
     page.wait_for_url(f"{served.base_url}/{path}")
