@@ -10,6 +10,7 @@ import logging
 import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from mkdocs.structure.files import File
 
@@ -69,8 +70,9 @@ def title_for(name: PageName, titles: dict[str, str]) -> str:
     return titles.get(name.qualified()) or titles.get(name.name) or as_spaced(name.name)
 
 
-Reporter = Callable[[str, str], None]
-"""``(level, message)`` → logs at ``info``/``warning`` or drops at ``ignore``."""
+Reporter = Callable[[str, "str | Callable[[], str]"], None]
+"""``(level, message)`` → logs at ``info``/``warning`` or drops at ``ignore``. The message is a callable, built
+only if that level is shown: a big wiki resolves tens of thousands of links per build."""
 
 
 @dataclass
@@ -90,7 +92,9 @@ class SiteResolver:
         file, resolved = self.index.find(target, current_name)
         where = self.current.src_uri if self.current else "?"
         if file is None:
-            self.report(self.missing_level, f"{where}: links to '{resolved.qualified()}', which does not exist yet")
+            self.report(
+                self.missing_level, lambda: f"{where}: links to '{resolved.qualified()}', which does not exist yet"
+            )
             url = None
             if self.missing_url:
                 url = self.missing_url.format(namespace=resolved.namespace, name=resolved.name)
@@ -98,11 +102,11 @@ class SiteResolver:
         if resolved.name != target.name or (target.namespace and target.namespace != resolved.namespace):
             self.report(
                 self.case_level,
-                f"{where}: link '{target}' matches page '{resolved.qualified()}' only when case is ignored; "
+                lambda: f"{where}: link '{target}' matches page '{resolved.qualified()}' only when case is ignored; "
                 f"write '{resolved.qualified() if target.namespace else resolved.name}'",
             )
         base = posixpath.dirname(self.current.src_uri) if self.current else ""
-        url = posixpath.relpath(file.src_uri, base or ".")
+        url = _relative_path(file.src_uri, base or ".")
         return Resolution(url, True, self.custom_title(resolved), resolved)
 
     def custom_title(self, name: PageName) -> str | None:
@@ -110,11 +114,16 @@ class SiteResolver:
         return self.titles.get(name.qualified()) or self.titles.get(name.name)
 
 
+@lru_cache(maxsize=1 << 16)
+def _relative_path(path: str, start: str) -> str:
+    return posixpath.relpath(path, start)
+
+
 def report_to(logger: logging.Logger) -> Reporter:
-    def report(level: str, message: str) -> None:
+    def report(level: str, message: str | Callable[[], str]) -> None:
         if level == "warning":
-            logger.warning(message)
-        elif level == "info":
-            logger.info(message)
+            logger.warning(message() if callable(message) else message)
+        elif level == "info" and logger.isEnabledFor(logging.INFO):
+            logger.info(message() if callable(message) else message)
 
     return report
