@@ -16,6 +16,8 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.blockprocessors import BlockProcessor
 
+from ..markup.urls import image_source
+
 MAX_WIDTH = 2000
 _DIRECTIVE = re.compile(r"\[\[(quoteright|quoteleft|caption-width-right|caption-width-left):([0-9]{1,4}):(.*)\]\]\Z")
 _SIDES = {"quoteright": "right", "quoteleft": "left", "caption-width-right": "right", "caption-width-left": "left"}
@@ -47,7 +49,11 @@ class FigureProcessor(BlockProcessor):
         side = _SIDES[name]
         if name.startswith("quote"):
             figure = etree.SubElement(parent, "figure", {"class": f"quote{side}", "style": f"width:{width}px"})
-            figure.text = content
+            source = image_source(content)
+            if source is not None:  # a bare image URL, as written in Markdown pages
+                etree.SubElement(figure, "img", {"src": source, "alt": ""})
+            else:
+                figure.text = content
             caption = parse_directive(lines[1]) if len(lines) > 1 else None
             if caption is not None and caption[0].startswith("caption"):
                 etree.SubElement(figure, "figcaption", {"class": "caption"}).text = caption[2]

@@ -27,7 +27,7 @@ from .brackets import BracketIndex, index_brackets
 from .diagnostics import DiagnosticSink, Severity
 from .nodes import Box, Break, Image, Inline, Note, Styled, Text, UrlLink, WikiLink
 from .source import BREAK, LITERAL, Literal, LogicalLine
-from .urls import IMAGE_EXTENSIONS, URL_PREFIX, is_image_url, looks_like_url, safe_url, split_scheme
+from .urls import URL_PREFIX, is_image_url, is_relative_image, looks_like_url, safe_url, split_scheme
 
 MAX_DEPTH = 48
 """Bracket constructs nested deeper than this render as literal text (no real page comes close)."""
@@ -322,7 +322,7 @@ class InlineParser:
         content_start = body + text[body:end].index(":") + 1
         kind = "indentbox" if name == "indent" else _FIGURES[name]
         lone = text[content_start:end].strip()
-        if name.startswith("quote") and _is_relative_image(lone):  # [[quoteright:150:images/x.png]]
+        if name.startswith("quote") and is_relative_image(lone):  # [[quoteright:150:images/x.png]]
             return [Box(kind, (Image(lone),), argument)]
         return [Box(kind, tuple(self._region(content_start, end, depth, links)), argument)]
 
@@ -377,7 +377,7 @@ class InlineParser:
     def _display(self, start: int, end: int, depth: int) -> tuple[Inline, ...]:
         """A pothole's display text: formatted, never autolinked; a lone image URL makes a linked image."""
         raw = self._line.text[start:end].strip()
-        if is_image_url(raw) or _is_relative_image(raw):
+        if is_image_url(raw) or is_relative_image(raw):
             url = safe_url(raw) if is_image_url(raw) else raw
             if url:
                 return (self._image(url, raw, start),)
@@ -877,15 +877,6 @@ def _target_end(text: str, start: int, end: int) -> int:
                 continue
         index += 1
     return end
-
-
-def _is_relative_image(text: str) -> bool:
-    if not text or " " in text or ":" in text or text.startswith("//"):
-        return False
-    lowered = text.lower()
-    return any(lowered.endswith(ext) for ext in IMAGE_EXTENSIONS) and all(
-        ch.isalnum() or ch in "/._-~%" for ch in text
-    )
 
 
 def parse_free_link(content: str) -> tuple[str | None, str, str] | None:

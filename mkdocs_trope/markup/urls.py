@@ -75,5 +75,20 @@ def is_image_url(text: str) -> bool:
     return path.endswith(IMAGE_EXTENSIONS)
 
 
+def is_relative_image(text: str) -> bool:
+    """A scheme-less path to an image (``images/x.png``, ``../img/y.svg``): no blanks, colons or ``//``."""
+    if not text or " " in text or ":" in text or text.startswith("//"):
+        return False
+    return text.lower().endswith(IMAGE_EXTENSIONS) and all(ch.isalnum() or ch in "/._-~%" for ch in text)
+
+
+def image_source(text: str) -> str | None:
+    """The ``src`` for text that is nothing but an image URL or relative image path, else None."""
+    text = text.strip()
+    if is_image_url(text):
+        return safe_url(text)
+    return text if is_relative_image(text) else None
+
+
 def _encode(url: str) -> str:
     return _UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", url).replace("&", "&amp;")

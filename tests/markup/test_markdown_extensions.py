@@ -236,3 +236,22 @@ def test_custom_url_pattern_and_default_namespace() -> None:
 def test_resolver_object() -> None:
     soup = md("[[FooBar a]]", resolver=UrlPatternResolver("/x/{name}/", default_namespace="Wiki"))
     assert links(soup) == [("/x/FooBar/", "a")]
+
+
+@pytest.mark.parametrize(
+    ("source", "src"),
+    [
+        ("[[quoteright:200:https://x.org/a.png]]", "https://x.org/a.png"),
+        ("[[quoteleft:120:img/local.svg]]", "img/local.svg"),
+    ],
+)
+def test_markdown_page_image_directive_with_a_bare_image_url(source: str, src: str) -> None:
+    soup = BeautifulSoup(markdown.markdown(source, extensions=["trope_images"]), "html.parser")
+    assert soup.figure.img["src"] == src
+    assert soup.figure.get_text() == ""
+
+
+def test_markdown_page_image_directive_never_makes_an_unsafe_image() -> None:
+    html = markdown.markdown("[[quoteright:200:javascript:a.png]]", extensions=["trope_images"])
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.find("img") is None and "javascript:a.png" in soup.get_text()
