@@ -21,7 +21,7 @@ import yaml
 
 from .files import TropeFile
 from .markup import Conversion, ConvertOptions, convert
-from .markup.source import decode
+from .markup.source import DecodeProblem, decode
 
 PARALLEL_THRESHOLD = 200
 """Below this many pages to convert, a process pool costs more than it saves."""
@@ -33,7 +33,7 @@ class Converted:
     result: Conversion
     title: str | None
     """The page's own title from its front matter, if it sets one."""
-    decode_problem: str | None = None
+    decode_problem: DecodeProblem | None = None
 
 
 Report = Callable[[TropeFile, Converted], None]

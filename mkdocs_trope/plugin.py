@@ -156,8 +156,9 @@ class TropePlugin(BasePlugin[TropeConfig]):
         (``warnings_only``): otherwise the first unrelated edit would let the build pass with them still there.
         """
         path = f"{self._docs_prefix}/{file.src_uri}"
-        if entry.decode_problem:
-            log.warning(f"{path}: {entry.decode_problem}")
+        problem = entry.decode_problem
+        if problem:
+            log.warning(f"{path}:{problem.line}:{problem.column}: {problem}")
         for diagnostic in entry.result.diagnostics:
             message = diagnostic.format(path)
             if diagnostic.severity is Severity.INFO:

@@ -256,18 +256,33 @@ def logical_lines(text: str, sink: DiagnosticSink) -> list[LogicalLine]:
     return join_continuations(scan(normalise(text, sink), sink))
 
 
-def decode(data: bytes) -> tuple[str, str | None]:
-    """Bytes of a page → text, and a problem description if it was not valid UTF-8.
+@dataclass(frozen=True)
+class DecodeProblem:
+    """Where a page stops being UTF-8: the first bad byte, by offset and by 1-based line and column."""
 
-    Invalid bytes never stop a build: they are decoded as U+FFFD and the first bad byte's offset is reported.
+    offset: int
+    byte: int
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return (
+            f"invalid UTF-8 at byte offset {self.offset} (byte 0x{self.byte:02x}); "
+            "undecodable bytes are shown as U+FFFD — save the file as UTF-8"
+        )
+
+
+def decode(data: bytes) -> tuple[str, DecodeProblem | None]:
+    """Bytes of a page → text, and where it was not valid UTF-8.
+
+    Invalid bytes never stop a build: they are decoded as U+FFFD and the first bad byte's place is reported.
     """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as error:
-        problem = (
-            f"invalid UTF-8 at byte offset {error.start} (byte 0x{data[error.start]:02x}); "
-            "undecodable bytes are shown as U+FFFD — save the file as UTF-8"
-        )
-        return data.decode("utf-8", errors="replace"), problem
+        start = error.start
+        line = data.count(b"\n", 0, start) + 1
+        column = start - (data.rfind(b"\n", 0, start) + 1) + 1
+        return data.decode("utf-8", errors="replace"), DecodeProblem(start, data[start], line, column)

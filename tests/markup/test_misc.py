@@ -268,4 +268,4 @@ def test_undecodable_bytes_are_tolerated_and_reported() -> None:
     assert decode(b"\xef\xbb\xbfBOM") == ("BOM", None)
     shown, problem = decode("café “quoted”".encode("cp1252"))
     assert shown.startswith("caf") and "quoted" in shown
-    assert problem and "byte offset 3" in problem
+    assert problem and "byte offset 3" in str(problem) and (problem.line, problem.column) == (1, 4)

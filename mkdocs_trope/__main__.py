@@ -1,0 +1,9 @@
+"""``python -m mkdocs_trope check PATH...``."""
+
+from __future__ import annotations
+
+import sys
+
+from .cli import main
+
+sys.exit(main())
