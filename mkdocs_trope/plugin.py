@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 from . import __version__
 from .config import TropeConfig
 from .conversions import ConversionCache, Converted
+from .extensions.chunks import ChunkExtension
 from .extensions.images import ImageDirectiveExtension
 from .extensions.wikilinks import WikiLinkExtension
 from .files import TropeFile, is_trope_path
@@ -72,7 +73,8 @@ class TropePlugin(BasePlugin[TropeConfig]):
             self.config.missing_page_url,
         )
         self.links = WikiLinkExtension(resolver=self.resolver, wikiwords=self.config.wikiwords_in_markdown)
-        config.markdown_extensions.extend([self.links, ImageDirectiveExtension()])
+        self.chunks = ChunkExtension()
+        config.markdown_extensions.extend([self.links, ImageDirectiveExtension(), self.chunks])
         if "md_in_html" not in config.markdown_extensions:
             config.markdown_extensions.append("md_in_html")
         config.extra_css.append(f"{ASSET_DIR}/trope.css")
@@ -183,6 +185,7 @@ class TropePlugin(BasePlugin[TropeConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.resolver.current = page.file
         self.links.wikiwords_enabled = not isinstance(page.file, TropeFile)
+        self.chunks.enabled = isinstance(page.file, TropeFile)  # its split is safe for converted text only
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

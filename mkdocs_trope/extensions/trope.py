@@ -12,6 +12,7 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
 from ..markup import ConvertOptions, convert
+from .chunks import ChunkExtension
 from .images import ImageDirectiveExtension
 from .resolver import Resolver
 from .wikilinks import WikiLinkExtension
@@ -32,7 +33,7 @@ class TropePreprocessor(Preprocessor):
 
 
 class TropeExtension(Extension):
-    """The converter plus wiki links, image directives and ``md_in_html``."""
+    """The converter plus wiki links, image directives, ``md_in_html`` and linear inline processing (chunks)."""
 
     def __init__(self, resolver: Resolver | None = None, **kwargs: Any) -> None:
         self.resolver = resolver
@@ -46,7 +47,7 @@ class TropeExtension(Extension):
         options = ConvertOptions(heading_shift=int(self.getConfig("heading_shift")))
         md.preprocessors.register(TropePreprocessor(md, options), "trope", PREPROCESSOR_PRIORITY)
         links = WikiLinkExtension(resolver=self.resolver, url_pattern=self.getConfig("url_pattern"))
-        md.registerExtensions([links, ImageDirectiveExtension(), "md_in_html"], {})
+        md.registerExtensions([links, ImageDirectiveExtension(), ChunkExtension(), "md_in_html"], {})
 
 
 def makeExtension(**kwargs: Any) -> TropeExtension:  # noqa: N802 - Python-Markdown's API

@@ -98,7 +98,7 @@ def convert(text: str, *, page: str | None = None, options: ConvertOptions | Non
         markdown=markdown,
         links=links,
         outline=tuple(_outline(blocks)),
-        diagnostics=tuple(sorted(sink.items, key=lambda d: (d.line, d.column))),
+        diagnostics=sink.finish(),
         redirect=redirect_target(blocks),
         front_matter=front_matter,
     )

@@ -33,10 +33,39 @@ class Diagnostic:
 
 
 class DiagnosticSink:
-    """Collects diagnostics during one conversion; converts logical offsets to source positions."""
+    """Collects diagnostics during one conversion, at most :attr:`LIMIT` of each kind.
+
+    A hostile page can repeat one mistake half a million times; listing each would make the report (and the
+    conversion) grow with the attack instead of the page. Past the limit, one summary line counts the rest.
+    """
+
+    LIMIT = 200
 
     def __init__(self) -> None:
         self.items: list[Diagnostic] = []
+        self._counts: dict[str, int] = {}
+        self._first_dropped: dict[str, Diagnostic] = {}
+
+    def saturated(self, code: str) -> bool:
+        """True once ``code`` is past its limit: then only :meth:`add`'s count matters, not the details."""
+        return self._counts.get(code, 0) > self.LIMIT
+
+    def finish(self) -> tuple[Diagnostic, ...]:
+        """The kept diagnostics in source order, then one summary per kind that was cut short."""
+        kept = sorted(self.items, key=lambda d: (d.line, d.column))
+        for code, first in self._first_dropped.items():
+            dropped = self._counts[code] - self.LIMIT
+            kept.append(
+                Diagnostic(
+                    first.line,
+                    first.column,
+                    f"{dropped} more problems like '{first.message}' are not listed (from here on)",
+                    first.hint,
+                    first.severity,
+                    code,
+                )
+            )
+        return tuple(kept)
 
     def add(
         self,
@@ -46,5 +75,11 @@ class DiagnosticSink:
         severity: Severity = Severity.WARNING,
         code: str = "markup",
     ) -> None:
-        line, column = position
-        self.items.append(Diagnostic(line, column, message, hint, severity, code))
+        count = self._counts.get(code, 0) + 1
+        self._counts[code] = count
+        if count > self.LIMIT + 1:
+            return
+        if count <= self.LIMIT:
+            self.items.append(Diagnostic(position[0], position[1], message, hint, severity, code))
+        elif count == self.LIMIT + 1:
+            self._first_dropped[code] = Diagnostic(position[0], position[1], message, hint, severity, code)

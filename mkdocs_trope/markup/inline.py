@@ -50,7 +50,7 @@ _WIDTH = re.compile(r"[0-9]{1,4}\Z")
 _INDENT_AMOUNT = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,2})?(?:px|em|rem|%)?\Z")
 _LINK_START = re.compile(
     r"(?<![A-Za-z0-9_])(?:(?i:https?|ftp)://|(?i:mailto):"
-    r"|[A-Z][A-Za-z0-9]*(?:[A-Z][a-z0-9]|[a-z0-9][A-Z])"  # a WikiWord (its rest is checked in Python)
+    r"|(?P<word>[A-Z][A-Za-z0-9]*(?:[A-Z][a-z0-9]|[a-z0-9][A-Z])[A-Za-z0-9]*)"  # a whole WikiWord
     r"|[A-Z][A-Za-z0-9]+[/.](?=[A-Z]|\{\{))"  # a namespace prefix
     r"|\{\{"
 )
@@ -64,6 +64,8 @@ _FREE_LINK_MAX = 200
 _DELIMITER = re.compile(r"''+|@@|\[softreturn\]|\[-+|\[\++|-+\]?|\++\]?")
 _MAY_HOLD_MARKUP = re.compile("[][{}'@&" + LITERAL + BREAK + "]|--|\\+\\]")
 """Characters without which a stretch of text holds no inline markup but links (checked separately)."""
+_BRACE_RUN = re.compile(r"\{+")
+_NAMESPACE_SEPARATOR = re.compile(r"[/.](?:[A-Z]|\{\{)")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _EM_DASH = "\u2014"
 _SIZED_KINDS = frozenset({"open-small", "open-big", "close-small", "close-big"})
@@ -155,7 +157,8 @@ class InlineParser:
     def _warn(
         self, offset: int, message: str, hint: str = "", severity: Severity = Severity.WARNING, code: str = "markup"
     ) -> None:
-        self.sink.add(self._line.position(offset), message, hint, severity, code)
+        position = (0, 0) if self.sink.saturated(code) else self._line.position(offset)
+        self.sink.add(position, message, hint, severity, code)
 
     def _literal_nodes(self, start: int, end: int) -> list[Inline]:
         """The exact source text of ``[start, end)`` as literal nodes (sentinels expanded)."""
@@ -217,26 +220,25 @@ class InlineParser:
     def _bracket_pieces(self, start: int, end: int, depth: int, links: bool) -> list[_Piece]:
         assert self._state is not None
         brackets = self._state.brackets
-        text = self._line.text
         pieces: list[_Piece] = []
         cursor = start
         token = brackets.first_at_or_after(start)
         while token < len(brackets.positions) and brackets.positions[token] < end:
             position = brackets.positions[token]
             partner = brackets.partner[token]
-            self._raw_pieces(cursor, position, pieces)
             if brackets.is_open[token] and partner >= 0 and brackets.positions[partner] + 2 <= end:
+                self._raw_pieces(cursor, position, pieces)
                 close = brackets.positions[partner]
                 pieces.extend(self._construct(position + 2, close, depth + 1, links))
                 cursor = close + 2
                 token = partner + 1
                 continue
+            # An unmatched bracket stays inside the surrounding text (shown as written, diagnosed here), so a page
+            # of a million stray brackets is one piece of text, not a million.
             if brackets.is_open[token]:
                 self._warn(position, "'[[' is never closed", "close it with ']]' or write it as [=[[=]")
             else:
                 self._warn(position, "']]' closes nothing", "remove it or write it as [=]]=]")
-            pieces.append(Text(text[position : position + 2]))
-            cursor = position + 2
             token += 1
         self._raw_pieces(cursor, end, pieces)
         return pieces
@@ -494,9 +496,15 @@ class InlineParser:
             match = _LINK_START.search(text, search_from)
             if match is None:
                 break
-            found = self._link_at(text, match.start(), raw.offset)
+            word = match.group("word")
+            if word is not None and not _NAMESPACE_SEPARATOR.match(text, match.end()):
+                found = self._plain_wikiword(word, text, match.start(), raw.offset)  # the common case, fast
+            else:
+                found = self._link_at(text, match.start(), raw.offset)
             if found is None:
                 search_from = match.start() + 1
+                if text.startswith("{{", match.start()):  # only the last two of a run of braces can open one
+                    search_from = max(search_from, _BRACE_RUN.match(text, match.start()).end() - 2)
                 continue
             node, end = found
             if cursor < match.start():
@@ -505,6 +513,12 @@ class InlineParser:
             cursor = search_from = end
         if cursor < len(text):
             yield _Raw(text[cursor:], raw.offset + cursor)
+
+    def _plain_wikiword(self, word: str, text: str, start: int, offset: int) -> tuple[Inline, int] | None:
+        if not at_word_start(text, start):
+            return None
+        link = self._wikilink(PageName(None, word), (Text(as_spaced(word)),), offset + start, auto=True)
+        return link, start + len(word)
 
     def _link_at(self, text: str, start: int, offset: int) -> tuple[Inline, int] | None:
         ch = text[start]
@@ -618,6 +632,8 @@ class InlineParser:
         cursor = 0
         for match in _DELIMITER.finditer(text):
             token = match.group()
+            if _next_to_stray_bracket(token, text, match.start(), match.end()):
+                continue
             delim = _classify_delimiter(token, text, match.end(), raw.offset + match.start())
             if delim is None:
                 continue
@@ -812,6 +828,13 @@ def _classify_delimiter(token: str, text: str, end: int, offset: int) -> list[_D
     if token == "--" and not text.startswith(">", end):
         return [_Delim("dash", token, offset)]
     return None
+
+
+def _next_to_stray_bracket(token: str, text: str, start: int, end: int) -> bool:
+    """``[[-`` and ``-]]`` in plain text are an unmatched ``[[``/``]]`` next to a hyphen, not small-text marks."""
+    if token[0] == "[":
+        return start > 0 and text[start - 1] == "["
+    return token[-1] == "]" and text.startswith("]", end)
 
 
 def _may_hold_delimiters(text: str) -> bool:

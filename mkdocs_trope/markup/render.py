@@ -10,6 +10,7 @@ through :func:`escape_markdown`, and every attribute value is generated or valid
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .escape import escape_attribute, escape_markdown
 from .nodes import (
@@ -107,8 +108,18 @@ def _text(node: Text) -> str:
 
 
 def _wikilink(node: WikiLink) -> str:
+    children = node.children
+    if len(children) == 1 and type(children[0]) is Text:
+        return _plain_wikilink(str(node.target), node.auto, children[0].text)
     flag = AUTO_TITLE_FLAG if node.auto else ""
-    return f"[{render_inline(node.children)}]({WIKI_SCHEME}{node.target}{flag})"
+    return f"[{render_inline(children)}]({WIKI_SCHEME}{node.target}{flag})"
+
+
+@lru_cache(maxsize=1 << 14)
+def _plain_wikilink(target: str, auto: bool, text: str) -> str:
+    """A link whose text is plain, memoised: pages repeat the same WikiWords many times."""
+    flag = AUTO_TITLE_FLAG if auto else ""
+    return f"[{escape_markdown(text)}]({WIKI_SCHEME}{target}{flag})"
 
 
 def _urllink(node: UrlLink) -> str:
