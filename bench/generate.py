@@ -429,7 +429,7 @@ def markdown_inline(nodes: list[Inline], existing: set[str]) -> str:
             if key in existing:
                 out.append(f"[{display}](../{key}.md)")
             else:
-                out.append(f'<a class="redlink" title="{key} does not exist yet">{display}</a>')
+                out.append(f'<span class="redlink" title="{key} does not exist yet">{display}</span>')
         elif kind == "em":
             out.append(f"*{markdown_inline(children, existing)}*")
         elif kind == "strong":
@@ -438,8 +438,8 @@ def markdown_inline(nodes: list[Inline], existing: set[str]) -> str:
             out.append(f'<span class="spoiler">{markdown_inline(children, existing)}</span>')
         elif kind == "note":
             body = markdown_inline(children, existing)
-            out.append(f'<span class="tvt-note"><button class="notelabel">note</button>'
-                       f'<span class="note-body" hidden>{body}</span></span>')
+            out.append(f'<span class="tvt-note"><button type="button" class="notelabel">note</button>'
+                       f'<span class="notebody">{body}</span></span>')
     return "".join(out)
 
 
@@ -460,7 +460,7 @@ def render_markdown(blocks: list[Block], existing: set[str]) -> str:
         elif kind == "hr":
             out += ["---", ""]
         elif kind == "heading":
-            out += ["#" * b[1] + " " + b[2], ""]
+            out += ["#" * (b[1] + 1) + " " + b[2], ""]  # the plugin's default heading_shift: !! is <h3>
         elif kind == "foldercontrol":
             out += ['<button class="foldercontrol" type="button">Open/close all folders</button>', ""]
         elif kind == "folder":
@@ -553,7 +553,7 @@ def generate_site(out_dir: str | Path, pages: int, seed: int = 1, theme: str = "
         else:
             blocks = subpage(wiki, page_rng, ns, name, target)
         for sub, ext, text in (("trope", "trope", render_trope(blocks)),
-                               ("markdown", "md", render_markdown(blocks, existing))):
+                               ("markdown", "md", f"# {spaced(name)}\n\n" + render_markdown(blocks, existing))):
             path = root / sub / "docs" / f"{key}.{ext}"
             path.parent.mkdir(parents=True, exist_ok=True)
             data = text.encode("utf-8")

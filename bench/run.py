@@ -59,12 +59,11 @@ def log(message: str) -> None:
 class Build:
     seconds: float | None = None
     peak_mb: float | None = None
-    warnings: int = 0
     error: str | None = None
 
 
-def build_once(config: Path, env: dict[str, str]) -> tuple[float, float, int]:
-    """One ``mkdocs build -q`` in a fresh interpreter: (wall seconds, peak RSS in MB, warning lines)."""
+def build_once(config: Path, env: dict[str, str]) -> tuple[float, float]:
+    """One ``mkdocs build -q`` in a fresh interpreter: (wall seconds including start-up, peak RSS in MB)."""
     with tempfile.TemporaryDirectory(prefix="bench-site-") as site_dir:
         cmd = [sys.executable, "-c", _MKDOCS_WITH_MAXRSS, "build", "-q", "-f", str(config), "-d", site_dir]
         start = time.perf_counter()
@@ -76,7 +75,7 @@ def build_once(config: Path, env: dict[str, str]) -> tuple[float, float, int]:
     match = re.search(r"bench-maxrss=(\d+)", proc.stderr)
     kib = int(match.group(1)) if match else 0
     peak_mb = kib / 1024 / (1024 if sys.platform == "darwin" else 1)  # ru_maxrss is bytes on macOS
-    return seconds, peak_mb, proc.stderr.count("WARNING")
+    return seconds, peak_mb
 
 
 def measure_builds(site: SiteInfo, repeat: int, env: dict[str, str]) -> dict[str, Build]:
@@ -88,13 +87,12 @@ def measure_builds(site: SiteInfo, repeat: int, env: dict[str, str]) -> dict[str
             if result.error:
                 continue
             try:
-                seconds, peak, warnings = build_once(configs[kind], env)
+                seconds, peak = build_once(configs[kind], env)
             except RuntimeError as exc:
                 result.error = str(exc)
                 continue
             result.seconds = seconds if result.seconds is None else min(result.seconds, seconds)
             result.peak_mb = max(result.peak_mb or 0.0, peak)
-            result.warnings = warnings
     return results
 
 
@@ -154,9 +152,6 @@ def serve_session(config: Path, page: Path, repeat: int, keep_plugins: bool) -> 
             return config_obj
 
         def timed_build(config_obj: MkDocsConfig) -> float:
-            plugin = config_obj.plugins.get("trope")
-            if plugin is not None and hasattr(plugin, "conversion_seconds"):
-                plugin.conversion_seconds = 0.0  # per-build figure, whether the plugin accumulates or resets
             start = time.perf_counter()
             build(config_obj, serve_url=SERVE_URL)
             return time.perf_counter() - start
@@ -222,18 +217,25 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--skip-builds", action="store_true", help="only measure converter throughput")
     args = parser.parse_args(argv)
-    sizes = sorted({int(s) for s in args.sizes.split(",")})
-    out = args.out or Path(tempfile.mkdtemp(prefix="trope-bench-"))
+    if args.out:
+        run(args, args.out)
+    else:
+        with tempfile.TemporaryDirectory(prefix="trope-bench-") as tmp:  # 4000 pages x 2 sites is ~90 MB
+            run(args, Path(tmp))
 
+
+def run(args: argparse.Namespace, out: Path) -> None:
+    sizes = sorted({int(s) for s in args.sizes.split(",")})
     convert = common.load_convert()
     entries = [] if args.skip_builds else common.plugin_path_entries(out)
     env = common.subprocess_env(entries or [str(common.REPO)])
-    shim = any(e.endswith("_entry_points") for e in entries)
+    notes = [] if args.out else ["deleted at exit"]
+    if any(e.endswith("_entry_points") for e in entries):
+        notes.append("plugin found through a temporary entry-point shim")
     print("# mkdocs-trope benchmarks\n")
     print(f"Python {platform.python_version()}, mkdocs {version('mkdocs')}, Markdown {version('markdown')}, "
           f"theme `{args.theme}`, {platform.machine()} x{os.cpu_count()}, seed {args.seed}, "
-          f"sites in `{out}`" + (" (plugin found through a temporary entry-point shim)" if shim else ""))
-    print()
+          f"sites in `{out}`" + (f" ({'; '.join(notes)})" if notes else "") + "\n")
 
     sites: dict[int, SiteInfo] = {}
     for n in sizes:
@@ -280,9 +282,9 @@ def report_builds(builds: dict[int, dict[str, Build]]) -> None:
     trope = {n: b["trope"].seconds for n, b in builds.items()}
     md = {n: b["markdown"].seconds for n, b in builds.items()}
     rows = [[n, fmt(md[n]), fmt(trope[n]), ratio(trope[n], md[n]), per_page(md[n], n), per_page(trope[n], n),
-             growth(md, n), growth(trope, n), b["trope"].warnings] for n, b in builds.items()]
+             growth(md, n), growth(trope, n)] for n in builds]
     print(table(["N", "Markdown s", "trope s", "trope/Markdown", "Markdown ms/page", "trope ms/page",
-                 "Markdown per-page growth", "trope per-page growth", "trope warnings"], rows))
+                 "Markdown per-page growth", "trope per-page growth"], rows))
     for n, b in builds.items():
         for kind, result in b.items():
             if result.error:
@@ -294,7 +296,7 @@ def report_rebuilds(rebuilds: dict[int, dict[str, Serve]]) -> None:
     rows = []
     for n, r in rebuilds.items():
         md, cached, uncached = r["markdown"], r["cached"], r["uncached"]
-        share = "n/a" if cached.conversion is None else f"{cached.conversion / cached.rebuild:.0%}"
+        share = "n/a" if cached.conversion is None else f"{cached.conversion / cached.rebuild:.1%}"
         rows.append([n, fmt(md.rebuild), fmt(cached.rebuild), fmt(uncached.rebuild),
                      ratio(cached.rebuild, uncached.rebuild), ratio(cached.rebuild, md.rebuild),
                      fmt(cached.conversion, 3), share, "yes" if cached.persisted else "no",

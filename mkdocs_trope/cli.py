@@ -1,8 +1,9 @@
 """``mkdocs-trope check PATH...``: lint trope pages without building a site (and from pre-commit).
 
 Prints every diagnostic as ``path:line:column: severity: message — how to write it``, then a summary, and exits
-with 1 when a problem at or above ``--fail-on`` was found (default ``warning``: the problems that make
-``mkdocs build --strict`` fail), 2 when a path cannot be read, else 0.
+with 1 when an error was found (with ``--strict``, also a warning: what makes ``mkdocs build --strict`` fail), 2 on
+a usage error or when a path cannot be read, else 0. Which problems are errors is the converter's decision
+(:data:`mkdocs_trope.markup.diagnostics.ERROR_CODES`), so the check and a build always agree.
 """
 
 from __future__ import annotations
@@ -14,21 +15,27 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from .markup import Diagnostic, Severity, convert
+from .markup.diagnostics import ERROR_CODES
 from .markup.source import decode
 
 _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The console script; returns the exit status (argparse's usage errors give 2, ``--help`` 0)."""
     parser = _parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return exit_.code if isinstance(exit_.code, int) else 2
     if args.command != "check":
         parser.print_help()
         return 2
-    return check(args.paths, fail_on=Severity(args.fail_on), quiet=args.quiet)
+    fail_on = Severity.WARNING if args.strict else Severity(args.fail_on)
+    return check(args.paths, fail_on=fail_on, quiet=args.quiet)
 
 
-def check(paths: Sequence[str], *, fail_on: Severity = Severity.WARNING, quiet: bool = False) -> int:
+def check(paths: Sequence[str], *, fail_on: Severity = Severity.ERROR, quiet: bool = False) -> int:
     counts: Counter[Severity] = Counter()
     files = 0
     unreadable = False
@@ -60,7 +67,8 @@ def diagnose(data: bytes) -> list[Diagnostic]:
     found = list(convert(text).diagnostics)
     if problem:
         message = f"invalid UTF-8 at byte offset {problem.offset} (byte 0x{problem.byte:02x})"
-        found.insert(0, Diagnostic(problem.line, problem.column, message, "save the file as UTF-8", Severity.ERROR))
+        hint = "save the file as UTF-8 (undecodable bytes are shown as U+FFFD)"
+        found.insert(0, Diagnostic(problem.line, problem.column, message, hint, Severity.ERROR, "invalid-utf8"))
     return found
 
 
@@ -74,6 +82,22 @@ def _trope_files(paths: Sequence[str]) -> Iterator[Path]:
             yield path
 
 
+_EPILOG = (
+    "severities:\n"
+    "  error    the page certainly renders wrong, or unsafe:\n"
+    + "".join(f"             {code}: {why}\n" for code, why in ERROR_CODES.items())
+    + "  warning  markup shown as text, dropped or misnested (fails 'mkdocs build --strict')\n"
+    "  info     tolerated legacy or unusual markup (never fails)\n"
+    "\n"
+    "exit status:\n"
+    "  0  no errors (with --strict: no warnings either)\n"
+    "  1  errors found (with --strict: errors or warnings)\n"
+    "  2  usage error, or a path that does not exist or cannot be read\n"
+    "\n"
+    "pre-commit: use the hook 'trope-check' of this repository (.pre-commit-hooks.yaml)."
+)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mkdocs-trope",
@@ -84,18 +108,21 @@ def _parser() -> argparse.ArgumentParser:
         "check",
         help="report markup problems in .trope files",
         description=(
-            "Lint .trope files without building. Severities: 'error' for bytes that are not UTF-8; 'warning' for "
-            "markup shown as text or misnested (what fails 'mkdocs build --strict'); 'info' for tolerated legacy "
-            "or unusual markup. Exit status: 1 when a problem at or above --fail-on was found, 2 when a path "
-            "cannot be read, 0 otherwise."
+            "Lint .trope files without building a site. Each problem is printed as\n"
+            "'path:line:column: severity: message — how to write it', then a one-line summary."
         ),
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     check_parser.add_argument("paths", nargs="+", metavar="PATH", help=".trope files or directories to check")
     check_parser.add_argument(
+        "--strict", action="store_true", help="fail on warnings too, as 'mkdocs build --strict' does"
+    )
+    check_parser.add_argument(
         "--fail-on",
         choices=[severity.value for severity in _RANK],
-        default=Severity.WARNING.value,
-        help="lowest severity that makes the exit status 1 (default: warning)",
+        default=Severity.ERROR.value,
+        help="lowest severity that makes the exit status 1 (default: error; --strict means warning)",
     )
     check_parser.add_argument("-q", "--quiet", action="store_true", help="do not print info-level notes")
     return parser

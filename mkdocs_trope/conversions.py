@@ -12,7 +12,7 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,8 +20,9 @@ from typing import Any
 import yaml
 
 from .files import TropeFile
-from .markup import Conversion, ConvertOptions, convert
+from .markup import ConvertOptions, Diagnostic, OutlineItem, convert, list_items_mentioning, split_front_matter
 from .markup.source import DecodeProblem, decode
+from .names import PageName
 
 PARALLEL_THRESHOLD = 200
 """Below this many pages to convert, a process pool costs more than it saves."""
@@ -29,8 +30,16 @@ PARALLEL_THRESHOLD = 200
 
 @dataclass(frozen=True)
 class Converted:
+    """What a build needs of one page's conversion: not its link list (a large wiki has millions of links, and
+    every live object lengthens the garbage collector's walks); only the list items that link somewhere."""
+
     key: tuple[Any, ...]
-    result: Conversion
+    body: str
+    """The Markdown after any front matter."""
+    front_matter: str
+    outline: tuple[OutlineItem, ...]
+    redirect: PageName | None
+    diagnostics: tuple[Diagnostic, ...]
     title: str | None
     """The page's own title from its front matter, if it sets one."""
     decode_problem: DecodeProblem | None = None
@@ -39,26 +48,73 @@ class Converted:
 Report = Callable[[TropeFile, Converted], None]
 
 
+@dataclass(frozen=True)
+class Sketch:
+    """What navigation and titles need of a page before its conversion is done."""
+
+    outline: tuple[OutlineItem, ...]
+    """At least the list items that may link to the page's subpages."""
+    title: str | None
+
+
 class ConversionCache:
-    """Conversions by ``src_uri``; lives on the plugin instance, which MkDocs keeps across serve rebuilds."""
+    """Conversions by ``src_uri``; lives on the plugin instance, which MkDocs keeps across serve rebuilds.
+
+    On a large one-off build, pages that need converting go to a worker process while MkDocs renders the pages
+    already done: conversion then costs almost no wall time on a machine with two cores. Navigation cannot wait,
+    so it is built from :class:`Sketch` es: the few list items that can name subpages, parsed exactly as a full
+    conversion would.
+    """
 
     def __init__(self) -> None:
         self._entries: dict[str, Converted] = {}
+        self._pending: dict[str, Future[Converted]] = {}
+        self._pool: ProcessPoolExecutor | None = None
         self.seconds = 0.0
-        """Time spent converting since :meth:`start_build` (for benchmarks)."""
+        """Time spent converting (or waiting for a conversion) since :meth:`start_build` (for benchmarks)."""
         self.count = 0
         self.converted: set[str] = set()
         """Pages converted (not reused) since :meth:`start_build`: only their diagnostics have been reported."""
+        self.reused: set[str] = set()
 
     def start_build(self, options: ConvertOptions, settings_key: str, report: Report) -> None:
+        self.finish()
         self._options = options
         self._settings_key = settings_key
         self._report = report
         self.seconds = 0.0
         self.count = 0
         self.converted = set()
+        self.reused = set()
+
+    def prepare(self, files: Iterable[TropeFile], names: dict[str, str], background: bool) -> dict[str, Sketch]:
+        """Start converting what changed; return every page's sketch. ``names`` maps pages to their page names."""
+        files = list(files)
+        self._entries = {f.src_uri: self._entries[f.src_uri] for f in files if f.src_uri in self._entries}
+        keys = {file.src_uri: self._key(file) for file in files}
+        missing = [f for f in files if (hit := self._entries.get(f.src_uri)) is None or hit.key != keys[f.src_uri]]
+        self.reused = {f.src_uri for f in files} - {f.src_uri for f in missing}
+        sketches: dict[str, Sketch] = {}
+        if background and len(missing) >= PARALLEL_THRESHOLD and _can_fork():
+            workers = max(1, (os.cpu_count() or 1) - 1)  # the main process keeps rendering pages meanwhile
+            self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+            for file in missing:
+                data = file.read_source_bytes()
+                self._pending[file.src_uri] = self._pool.submit(_converted, keys[file.src_uri], data, self._options)
+                sketches[file.src_uri] = _sketch(data, names.get(file.src_uri, ""))
+        for file in files:
+            if file.src_uri not in sketches:
+                entry = self.get(file)
+                sketches[file.src_uri] = Sketch(entry.outline, entry.title)
+        return sketches
 
     def get(self, file: TropeFile) -> Converted:
+        pending = self._pending.pop(file.src_uri, None)
+        if pending is not None:
+            started = time.perf_counter()
+            entry = pending.result()
+            self._store(file, entry, time.perf_counter() - started)
+            return entry
         key = self._key(file)
         cached = self._entries.get(file.src_uri)
         if cached is not None and cached.key == key:
@@ -68,23 +124,15 @@ class ConversionCache:
         self._store(file, entry, time.perf_counter() - started)
         return entry
 
-    def convert_all(self, files: Iterable[TropeFile], parallel: bool) -> dict[str, Converted]:
-        """Every page's conversion; misses run in a process pool when there are many and it is safe to fork."""
-        files = list(files)
-        self._entries = {f.src_uri: self._entries[f.src_uri] for f in files if f.src_uri in self._entries}
-        keys = {file.src_uri: self._key(file) for file in files}
-        missing = [f for f in files if (hit := self._entries.get(f.src_uri)) is None or hit.key != keys[f.src_uri]]
-        if parallel and len(missing) >= PARALLEL_THRESHOLD and _can_fork():
-            started = time.perf_counter()
-            jobs = [(keys[f.src_uri], f.read_source_bytes(), self._options) for f in missing]
-            workers = min(os.cpu_count() or 1, 8)
-            context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-                results = list(pool.map(_converted_job, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
-            share = (time.perf_counter() - started) / max(len(missing), 1)
-            for file, entry in zip(missing, results, strict=True):
-                self._store(file, entry, share)
-        return {file.src_uri: self.get(file) for file in files}
+    def entry(self, src_uri: str) -> Converted | None:
+        return self._entries.get(src_uri)
+
+    def finish(self) -> None:
+        """Stop the worker: at the end of a build, or when a build fails half way."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+        self._pending.clear()
 
     def _store(self, file: TropeFile, entry: Converted, seconds: float) -> None:
         self.seconds += seconds
@@ -98,6 +146,11 @@ class ConversionCache:
             data = file.read_source_bytes()
             return ((len(data), hash(data)), self._settings_key)
         return (_stat_key(Path(file.abs_src_path).stat()), self._settings_key)
+
+
+def _sketch(data: bytes, name: str) -> Sketch:
+    text, _ = decode(data)
+    return Sketch(list_items_mentioning(text, name), front_matter_title(split_front_matter(text)[0]))
 
 
 def _stat_key(stat: os.stat_result) -> tuple[int, ...]:
@@ -114,11 +167,16 @@ def _stat_key(stat: os.stat_result) -> tuple[int, ...]:
 def _converted(key: tuple[Any, ...], data: bytes, options: ConvertOptions) -> Converted:
     text, problem = decode(data)
     result = convert(text, options=options)
-    return Converted(key, result, front_matter_title(result.front_matter), problem)
-
-
-def _converted_job(job: tuple[tuple[Any, ...], bytes, ConvertOptions]) -> Converted:
-    return _converted(*job)
+    return Converted(
+        key,
+        result.markdown[len(result.front_matter) :],
+        result.front_matter,
+        tuple(item for item in result.outline if item.targets),
+        result.redirect,
+        result.diagnostics,
+        front_matter_title(result.front_matter),
+        problem,
+    )
 
 
 def _can_fork() -> bool:

@@ -120,10 +120,20 @@ def _relative_path(path: str, start: str) -> str:
 
 
 def report_to(logger: logging.Logger) -> Reporter:
+    """A reporter that logs each distinct message once: a page linking one missing page a thousand times (or a
+    hostile page linking it half a million times) gets one line, not a flood that buries the build's output."""
+    seen: set[str] = set()
+
     def report(level: str, message: str | Callable[[], str]) -> None:
+        if level not in ("warning", "info") or (level == "info" and not logger.isEnabledFor(logging.INFO)):
+            return
+        text = message() if callable(message) else message
+        if text in seen:
+            return
+        seen.add(text)
         if level == "warning":
-            logger.warning(message() if callable(message) else message)
-        elif level == "info" and logger.isEnabledFor(logging.INFO):
-            logger.info(message() if callable(message) else message)
+            logger.warning(text)
+        else:
+            logger.info(text)
 
     return report

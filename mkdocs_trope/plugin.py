@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 
 from . import __version__
 from .config import TropeConfig
-from .conversions import ConversionCache, Converted
+from .conversions import ConversionCache, Converted, Sketch
 from .extensions.chunks import ChunkExtension
 from .extensions.images import ImageDirectiveExtension
 from .extensions.wikilinks import WikiLinkExtension
@@ -97,14 +97,15 @@ class TropePlugin(BasePlugin[TropeConfig]):
         index = PageIndex.build(files)
         self.resolver.index = index
         trope_files = [file for file in files if isinstance(file, TropeFile)]
-        converted = self.cache.convert_all(trope_files, self._parallel)
+        names = {file.src_uri: index.names[file.src_uri].name for file in trope_files if file.src_uri in index.names}
+        sketches = self.cache.prepare(trope_files, names, background=self._parallel)
         if config.strict:  # a strict build's verdict must not depend on what an earlier serve rebuild reported
             for file in trope_files:
-                if file.src_uri not in self.cache.converted:
-                    self._report(file, converted[file.src_uri], warnings_only=True)
-        self.resolver.titles = self._titles(index, converted)
-        self._redirects = {uri: c.result.redirect for uri, c in converted.items() if c.result.redirect}
-        outlines = {uri: c.result.outline for uri, c in converted.items()}
+                reused = self.cache.entry(file.src_uri) if file.src_uri in self.cache.reused else None
+                if reused is not None:
+                    self._report(file, reused, warnings_only=True)
+        self.resolver.titles = self._titles(index, sketches)
+        outlines = {uri: sketch.outline for uri, sketch in sketches.items()}
         pages = [file for file in files if file.src_uri in index.names]
         self.tree = build_tree(
             pages, index, outlines, lambda f: self._nav_title(f, index), report_to(log), self.config.missing_pages
@@ -137,7 +138,7 @@ class TropePlugin(BasePlugin[TropeConfig]):
                 _ = file.dest_uri, file.url  # fix the URL before the name changes
                 file.name = "index"
 
-    def _titles(self, index: PageIndex, converted: dict[str, Converted]) -> dict[str, str]:
+    def _titles(self, index: PageIndex, converted: dict[str, Sketch]) -> dict[str, str]:
         titles = {str(key): value for key, value in self.config.titles.items()}
         for uri, entry in converted.items():
             name = index.names.get(uri)
@@ -161,7 +162,7 @@ class TropePlugin(BasePlugin[TropeConfig]):
         problem = entry.decode_problem
         if problem:
             log.warning(f"{path}:{problem.line}:{problem.column}: {problem}")
-        for diagnostic in entry.result.diagnostics:
+        for diagnostic in entry.diagnostics:
             message = diagnostic.format(path)
             if diagnostic.severity is Severity.INFO:
                 if not warnings_only:
@@ -170,15 +171,17 @@ class TropePlugin(BasePlugin[TropeConfig]):
                 log.warning(message)
 
     def _markdown_for(self, file: TropeFile) -> str:
-        """What MkDocs reads as the page's Markdown: front matter with the title, the heading, the body."""
+        """What MkDocs reads as the page's Markdown: the page's front matter, its title as ``# heading``, the body.
+
+        MkDocs takes a page's title from its first ``#`` heading, so generated front matter (parsed with PyYAML
+        for every page) is only needed when ``page_heading`` is off.
+        """
         entry = self.cache.get(file)
-        result = entry.result
         name = self.resolver.index.names.get(file.src_uri) or PageName(None, file.name)
         title = entry.title or title_for(name, self.resolver.titles)
-        body = result.markdown[len(result.front_matter) :]
-        front = result.front_matter or f"---\ntitle: {json.dumps(title)}\n---\n"
-        heading = f"# {escape_markdown(title)}\n\n" if self.config.page_heading else ""
-        return f"{front}{heading}{body}"
+        if not self.config.page_heading:
+            return (entry.front_matter or f"---\ntitle: {json.dumps(title)}\n---\n") + entry.body
+        return f"{entry.front_matter}# {escape_markdown(title)}\n\n{entry.body}"
 
     # ----------------------------------------------------------------------------------------- pages
 
@@ -199,8 +202,15 @@ class TropePlugin(BasePlugin[TropeConfig]):
             return bar + html
         return html[: heading_end + 5] + "\n" + bar + html[heading_end + 5 :]
 
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.cache.finish()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.cache.finish()
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        target = getattr(self, "_redirects", {}).get(page.file.src_uri)
+        converted = self.cache.entry(page.file.src_uri) if isinstance(page.file, TropeFile) else None
+        target = converted.redirect if converted else None
         if target is None:
             return output
         file, _ = self.resolver.index.find(target, self.resolver.index.names.get(page.file.src_uri))

@@ -34,8 +34,8 @@ def test_problems_are_listed_as_path_line_column_and_fail(tmp_path: Path) -> Non
     parsed = [LINE.match(line) for line in lines[:-1]]
     assert all(parsed), lines
     assert {(m["path"], m["line"], m["severity"]) for m in parsed} >= {
-        (str(page), "2", "warning"),
-        (str(page), "3", "warning"),
+        (str(page), "2", "error"),  # an unclosed [[ and a stray ]] show raw brackets on the page: errors
+        (str(page), "3", "error"),
     }
     assert parsed[0]["col"] == "13"
     assert lines[-1].startswith("checked 1 file: ")
@@ -51,13 +51,64 @@ def test_invalid_utf8_is_an_error_with_its_place(tmp_path: Path) -> None:
     assert "byte offset 18" in match["message"]
 
 
-def test_fail_on_error_lets_warnings_pass_and_quiet_hides_infos(tmp_path: Path) -> None:
+def test_warnings_pass_unless_strict_and_quiet_hides_infos(tmp_path: Path) -> None:
     page = tmp_path / "Warn.trope"
-    page.write_text("An unclosed [[pothole.\nA [=~Legacy Title~=] link.\n", encoding="utf-8")
-    assert run("--fail-on", "error", str(page)).returncode == 0
+    page.write_text("An [[sparkle:unknown]] style.\nA [=~Legacy Title~=] link.\n", encoding="utf-8")
     loud, quiet = run(str(page)), run("--quiet", str(page))
-    assert " info: " in loud.stdout and " info: " not in quiet.stdout
-    assert loud.returncode == quiet.returncode == 1
+    assert " warning: " in loud.stdout and " info: " in loud.stdout and " info: " not in quiet.stdout
+    assert loud.returncode == quiet.returncode == 0
+    assert loud.stdout.splitlines()[-1] == "checked 1 file: 1 info, 1 warning, 0 errors"
+    assert run("--strict", str(page)).returncode == 1
+    assert run("--fail-on", "warning", str(page)).returncode == 1
+    assert run("--fail-on", "info", "--quiet", str(page)).returncode == 1
+
+
+def test_unsafe_links_are_errors(tmp_path: Path) -> None:
+    page = tmp_path / "Attack.trope"
+    page.write_text("Click [[javascript:alert(1) here]].\n", encoding="utf-8")
+    result = run(str(page))
+    assert result.returncode == 1
+    match = LINE.match(result.stdout.splitlines()[0])
+    assert match and (match["line"], match["col"], match["severity"]) == ("1", "9", "error")
+    assert "javascript:" in match["message"]
+
+
+def test_directories_are_searched_for_trope_files_only(tmp_path: Path) -> None:
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "Deep.trope").write_text("unclosed [[x\n", encoding="utf-8")
+    (tmp_path / "a" / "notes.md").write_text("unclosed [[x\n", encoding="utf-8")
+    (tmp_path / "Top.trope").write_text("fine\n", encoding="utf-8")
+    result = run(str(tmp_path))
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[-1] == "checked 2 files: 0 infos, 0 warnings, 1 error"
+    assert result.stdout.startswith(str(tmp_path / "a" / "b" / "Deep.trope") + ":1:10: error: ")
+
+
+def test_help_documents_severities_and_exit_codes() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs_trope", "check", "--help"], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0
+    for text in ("unsafe-url", "unclosed-bracket", "invalid-utf8", "--strict", "exit status", "pre-commit"):
+        assert text in result.stdout
+
+
+def test_main_returns_exit_codes_in_process(tmp_path: Path, capsys) -> None:
+    from mkdocs_trope.cli import main
+
+    assert main(["check", str(SEED)]) == 0
+    assert main(["check", "--no-such-option", str(SEED)]) == 2
+    assert main([]) == 2
+    capsys.readouterr()
+
+
+def test_pre_commit_hook_runs_the_check() -> None:
+    import yaml
+
+    hooks = yaml.safe_load((Path(__file__).resolve().parents[1] / ".pre-commit-hooks.yaml").read_text())
+    hook = next(hook for hook in hooks if hook["id"] == "trope-check")
+    assert hook["entry"] == "mkdocs-trope check" and hook["language"] == "python"
+    assert hook["files"] == r"\.trope$"
 
 
 def test_unreadable_paths_and_usage_errors_exit_2(tmp_path: Path) -> None:

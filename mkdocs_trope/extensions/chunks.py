@@ -1,11 +1,12 @@
-"""Keep Python-Markdown's inline pass linear on huge paragraphs of converted trope text.
+"""Keep Python-Markdown's inline pass linear (and quick) on huge paragraphs of converted trope text.
 
 Why: Python-Markdown rebuilds an element's whole text string after every inline match (each escape, entity, tag
 and link), and looks each new child up by position in its parent. Both make one paragraph cost O(matches x
 length): a 1 MB line of ``[[`` (a million escapes once converted) took tens of minutes to render, so one broken
 page could stall a whole site build. Here, before the inline pass, any text longer than :data:`CHUNK` characters is
 cut at safe points into wrapper elements, each processed on its own; right after the pass the wrappers are
-unwrapped. The output is byte-for-byte what Python-Markdown would have produced, only in linear time.
+unwrapped. Runs of escapes and character references are taken as one match each (:class:`EscapeRunProcessor`).
+The output is byte-for-byte what Python-Markdown would have produced, only in linear time.
 
 A safe point never falls inside an escape (``\\[``), a character reference, a tag, a Python-Markdown placeholder,
 a Markdown link or image (``[text](url)`` and nested ``![](src)``) or ``*``-emphasis. That is every inline
@@ -23,8 +24,9 @@ from functools import cache
 from typing import Any
 
 from markdown import Extension, Markdown
+from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import AtomicString
+from markdown.util import ETX, STX, AtomicString
 
 CHUNK = 2000
 """Characters per piece. Small enough to bound the quadratic term, large enough that real paragraphs are untouched."""
@@ -35,6 +37,10 @@ SPLIT_PRIORITY = 20.5
 JOIN_PRIORITY = 19.5
 """Just after it: later tree processors (wiki links at 15, toc, attr_list ...) see an ordinary tree."""
 
+RUN_PRIORITY = 185
+"""Before Python-Markdown's backslash escapes (180), after code spans (190)."""
+_RUN = r"(?:\\[^\n]|&(?:\#[0-9]+|\#x[0-9a-fA-F]+|[a-zA-Z0-9]+);){2,}"
+_RUN_PART = re.compile(r"\\([^\n])|(&[^;]*;)")
 _TEXT_TOKEN = r"(?:\\[\s\S]|&#?[A-Za-z0-9]{1,32};|[^\\&<\[!*\x02]|&|!(?!\[))"
 _BRACKET = re.compile(r"\\[\s\S]|[\[\]]")
 
@@ -107,6 +113,8 @@ def _wrappers(text: str, size: int) -> list[etree.Element] | None:
 
 
 class SplitTreeprocessor(Treeprocessor):
+    """Cuts long texts and tails into wrapper elements, each of which the inline pass then handles on its own."""
+
     def __init__(self, md: Markdown, extension: ChunkExtension) -> None:
         super().__init__(md)
         self.extension = extension
@@ -132,30 +140,68 @@ class SplitTreeprocessor(Treeprocessor):
 
 
 class JoinTreeprocessor(Treeprocessor):
-    """Unwraps the pieces: their text and children move back into the parent, in order."""
+    """Unwraps the pieces: their text and children move back into the parent, in order.
+
+    Text that lands on one element (the parent's text, or a child's tail) is collected and joined once, so a
+    parent that gets a thousand pieces of text costs one join, not a thousand growing copies.
+    """
 
     def run(self, root: etree.Element) -> None:
         for parent in list(root.iter()):
             if not any(child.tag == WRAPPER for child in parent):
                 continue
             children: list[etree.Element] = []
-
-            def append_text(text: str | None, parent: etree.Element = parent, children: list = children) -> None:
-                if not text:
-                    return
-                if children:
-                    children[-1].tail = (children[-1].tail or "") + text
-                else:
-                    parent.text = (parent.text or "") + text
-
+            texts: dict[int, list[str]] = {-1: [parent.text or ""]}
+            """Text for the parent (-1) or for the tail of ``children[i]``."""
             for child in list(parent):
-                if child.tag == WRAPPER:
-                    append_text(child.text)
-                    children.extend(child)
-                    append_text(child.tail)
-                else:
+                if child.tag != WRAPPER:
                     children.append(child)
+                    texts[len(children) - 1] = [child.tail or ""]
+                    continue
+                texts[len(children) - 1].append(child.text or "")
+                for grandchild in child:
+                    children.append(grandchild)
+                    texts[len(children) - 1] = [grandchild.tail or ""]
+                texts[len(children) - 1].append(child.tail or "")
+            parent.text = "".join(texts[-1]) or None
+            for index, child in enumerate(children):
+                child.tail = "".join(texts[index]) or None
             parent[:] = children
+
+
+class EscapeRunProcessor(InlineProcessor):
+    """A run of backslash escapes and character references as one inline match instead of one per character.
+
+    Why: literal text made of markup characters (``[[[[...``, ``[=[=...``) converts to one escape or reference per
+    character, and each match costs Python-Markdown a rebuild of the text it works on. The result is exactly what
+    its own escape (180) and entity (80) processors would produce, token by token: the escape placeholder for an
+    escapable character, a raw-HTML placeholder for a reference. The run stops at an escape Python-Markdown would
+    leave alone. The converter writes no references inside link URLs (see :mod:`mkdocs_trope.markup.urls`), so
+    taking them before the link processors changes nothing there.
+    """
+
+    def __init__(self, md: Markdown, extension: ChunkExtension) -> None:
+        super().__init__(_RUN, md)
+        self.extension = extension
+
+    def handleMatch(  # noqa: N802 - Python-Markdown's API
+        self, m: re.Match[str], data: str
+    ) -> tuple[str | None, int | None, int | None]:
+        if not self.extension.enabled:
+            return None, None, None
+        parts: list[tuple[str, str]] = []
+        end = m.start()
+        for part in _RUN_PART.finditer(m.group()):
+            char = part.group(1)
+            if char is not None and char not in self.md.ESCAPED_CHARS:
+                break
+            parts.append(("escape", char) if char is not None else ("reference", part.group(2)))
+            end = m.start() + part.end()
+        if len(parts) < 2:
+            return None, None, None
+        stash = self.md.htmlStash.store
+        text = "".join(f"{STX}{ord(value)}{ETX}" if kind == "escape" else stash(value) for kind, value in parts)
+        return text, m.start(), end
 
 
 class ChunkExtension(Extension):
@@ -169,5 +215,6 @@ class ChunkExtension(Extension):
         self.enabled = True
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API
+        md.inlinePatterns.register(EscapeRunProcessor(md, self), "trope_escape_run", RUN_PRIORITY)
         md.treeprocessors.register(SplitTreeprocessor(md, self), "trope_chunk_split", SPLIT_PRIORITY)
         md.treeprocessors.register(JoinTreeprocessor(md), "trope_chunk_join", JOIN_PRIORITY)

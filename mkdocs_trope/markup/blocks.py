@@ -42,7 +42,7 @@ MAX_LIST_DEPTH = 8
 _BLOCK_TAGS = ("folder:", "/folder", "foldercontrol", "index", "/index", "quoteblock", "/quoteblock")
 _BLOCK_TAG_HINT = re.compile(r"\[\[\s*/?(?:folder|index|quoteblock)", re.IGNORECASE)
 _INDENT = re.compile(r"(-+)>")
-_LIST_MARKERS = re.compile(r"[*#+]+")
+LIST_MARKERS = re.compile(r"[*#+]+")
 _TABLE_ATTRIBUTE = re.compile(r"([A-Za-z]+)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s]+)")
 _TABLE_ATTRIBUTES = {
     "border": re.compile(r"[0-9]{1,2}\Z"),
@@ -231,7 +231,7 @@ class BlockParser:
             rest = len(text) - len(text.lstrip("-"))
             if text[rest:].strip():
                 self._text(line.slice(rest, len(text)))
-        elif first in "*#+" and (match := _LIST_MARKERS.match(text)):
+        elif first in "*#+" and (match := LIST_MARKERS.match(text)):
             self._list_item(line, match.group(), match.end())
         elif text.startswith("||"):
             self._flush_paragraph()

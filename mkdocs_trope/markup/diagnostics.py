@@ -14,6 +14,18 @@ class Severity(StrEnum):
     ERROR = "error"
 
 
+ERROR_CODES = {
+    "unsafe-url": "a link with a refused scheme (javascript:, data: ...): an attack, or a link that cannot work",
+    "unclosed-bracket": "'[[' never closed: the page shows raw brackets",
+    "orphan-bracket": "']]' that closes nothing: the page shows raw brackets",
+    "unclosed-block": "a folder (or quoteblock, index) never closed: the rest of the page falls into it",
+    "invalid-utf8": "bytes that are not UTF-8: they are shown as U+FFFD, the text is lost",
+}
+"""Problems that are errors whoever reports them: the page certainly renders wrong, or unsafe. Everything else is
+a warning (or info, for legacy markup and harmless clean-ups). Errors fail ``mkdocs-trope check``; a build still
+publishes the page and logs them as warnings (so ``mkdocs build --strict`` fails)."""
+
+
 @dataclass(frozen=True)
 class Diagnostic:
     """One problem found while converting a page. ``line`` and ``column`` are 1-based source positions."""
@@ -75,6 +87,8 @@ class DiagnosticSink:
         severity: Severity = Severity.WARNING,
         code: str = "markup",
     ) -> None:
+        if code in ERROR_CODES:
+            severity = Severity.ERROR
         count = self._counts.get(code, 0) + 1
         self._counts[code] = count
         if count > self.LIMIT + 1:

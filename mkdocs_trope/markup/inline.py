@@ -27,7 +27,15 @@ from .brackets import BracketIndex, index_brackets
 from .diagnostics import DiagnosticSink, Severity
 from .nodes import Box, Break, Image, Inline, Note, Styled, Text, UrlLink, WikiLink
 from .source import BREAK, LITERAL, Literal, LogicalLine
-from .urls import URL_PREFIX, is_image_url, is_relative_image, looks_like_url, safe_url, split_scheme
+from .urls import (
+    URL_PREFIX,
+    is_image_url,
+    is_relative_image,
+    looks_like_url,
+    refused_scheme,
+    safe_url,
+    split_scheme,
+)
 
 MAX_DEPTH = 48
 """Bracket constructs nested deeper than this render as literal text (no real page comes close)."""
@@ -236,9 +244,10 @@ class InlineParser:
             # An unmatched bracket stays inside the surrounding text (shown as written, diagnosed here), so a page
             # of a million stray brackets is one piece of text, not a million.
             if brackets.is_open[token]:
-                self._warn(position, "'[[' is never closed", "close it with ']]' or write it as [=[[=]")
+                hint = "close it with ']]' or write it as [=[[=]"
+                self._warn(position, "'[[' is never closed", hint, code="unclosed-bracket")
             else:
-                self._warn(position, "']]' closes nothing", "remove it or write it as [=]]=]")
+                self._warn(position, "']]' closes nothing", "remove it or write it as [=]]=]", code="orphan-bracket")
             token += 1
         self._raw_pieces(cursor, end, pieces)
         return pieces
@@ -355,7 +364,8 @@ class InlineParser:
             hint = "a pothole is [[Target display text]] with a WikiWord, Namespace/Page, {{free link}} or URL"
             if "/" in target_text and not target_text.startswith(("{{", "http")):
                 hint = "after a namespace the page must be a WikiWord: write Namespace/{{Word}}"
-            self._warn(start - 2, f"'[[{target_text}' is not a link target; shown as text", hint, code="bad-link")
+            if not refused_scheme(target_text):  # a refused scheme was reported as such by _link_target
+                self._warn(start - 2, f"'[[{target_text}' is not a link target; shown as text", hint, code="bad-link")
             if "[[" in target_text or "]]" in target_text:
                 return [Text("[["), *self._region(start, end, depth, links), Text("]]")]
             # The would-be target is shown exactly as written; what follows it keeps its markup.
@@ -392,11 +402,11 @@ class InlineParser:
         scheme = split_scheme(target_text)
         if scheme is not None:
             url = safe_url(target_text)
-            if url is None:
+            if url is None and refused_scheme(target_text):
                 self._warn(
                     offset,
                     f"link scheme '{scheme}:' is not allowed; shown as text",
-                    "only http, https, ftp and mailto links are made",
+                    "link only to http:, https:, ftp: or mailto: addresses; write [=...=] around text to show",
                     code="unsafe-url",
                 )
             return url

@@ -289,12 +289,13 @@ def decode(data: bytes) -> tuple[str, DecodeProblem | None]:
 
     Invalid bytes never stop a build: they are decoded as U+FFFD and the first bad byte's place is reported.
     """
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    data = data[bom:]
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as error:
         start = error.start
         line = data.count(b"\n", 0, start) + 1
-        column = start - (data.rfind(b"\n", 0, start) + 1) + 1
-        return data.decode("utf-8", errors="replace"), DecodeProblem(start, data[start], line, column)
+        line_start = data.rfind(b"\n", 0, start) + 1
+        column = len(data[line_start:start].decode("utf-8", errors="replace")) + 1  # characters, as editors count
+        return data.decode("utf-8", errors="replace"), DecodeProblem(bom + start, data[start], line, column)

@@ -3,8 +3,9 @@
 Only ``http``, ``https``, ``ftp`` and ``mailto`` (and scheme-less relative paths) are ever made into links; every
 other scheme (``javascript:``, ``data:``, ``vbscript:`` ...) stays text. Character references (``&#47;``) are
 decoded *before* the check, because the browser decodes them before it reads the URL. Characters that Markdown or
-HTML could read as syntax are percent-encoded and ``&`` is written as ``&amp;``, so a URL can never end its
-attribute or its Markdown link early, nor gain a meaning in HTML it did not have when it was checked.
+HTML could read as syntax are percent-encoded, and so is an ``&`` that would start a character reference, so a URL
+can never end its attribute or its Markdown link early, nor gain a meaning in HTML it did not have when it was
+checked.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ URL_PREFIX = re.compile(r"(?i:https?://|ftp://|mailto:)")
 _UNSAFE = re.compile(r"[\x00-\x20\x7f\"'<>\\`()\[\]{}|^]")
 _REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 """A character reference with its semicolon: browsers decode these in attributes (a bare ``&name`` they keep)."""
+_AMPERSAND_REFERENCE = re.compile(r"&(?=#|[A-Za-z0-9]{1,32};)")
+"""An ``&`` that could be read as a character reference (numeric ones even without ``;``): it is written ``%26``.
+Any other ``&`` stays, and the HTML serializer writes it as ``&amp;``, so the URL holds no reference at all."""
 
 
 def split_scheme(text: str) -> str | None:
@@ -45,6 +49,12 @@ def looks_like_url(text: str) -> bool:
     """
     scheme = split_scheme(text)
     return scheme is not None and (scheme in KNOWN_SCHEMES or text[len(scheme) + 1 :].startswith("//"))
+
+
+def refused_scheme(text: str) -> str | None:
+    """The scheme of ``text`` if it has one that is never made into a link (``javascript`` ...), else None."""
+    scheme = split_scheme(text)
+    return scheme if scheme is not None and scheme not in ALLOWED_SCHEMES else None
 
 
 def safe_url(text: str) -> str | None:
@@ -91,4 +101,4 @@ def image_source(text: str) -> str | None:
 
 
 def _encode(url: str) -> str:
-    return _UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", url).replace("&", "&amp;")
+    return _AMPERSAND_REFERENCE.sub("%26", _UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", url))

@@ -84,6 +84,7 @@ def test_diagnostics_are_the_known_real_problems(page: str) -> None:
     """Every diagnostic on the real pages names a line and column and is one of the problems they really have."""
     diagnostics = convert(_source(page)).diagnostics
     allowed = {"misnested-note", "unclosed-size", "bad-link", "markup", "unclosed-note", "image-extension-case"}
+    allowed.add("unclosed-bracket")  # ClonesAndCounterparts line 306 really lacks its closing brackets
     assert {d.code for d in diagnostics} <= allowed, [d.format(page) for d in diagnostics]
     lines = _source(page).replace("\r\n", "\n").split("\n")
     for diagnostic in diagnostics:

@@ -368,7 +368,7 @@ def test_strict_build_fails_on_converter_warning(tmp_path: Path) -> None:
         build_site(tmp_path / "strict", files, strict=True)
     site = build_site(tmp_path / "lenient", files)
     warnings = site.warnings()
-    assert len(warnings) == 1 and "Main/GreenSkinnedSpaceBabe.trope:1:13: warning: '[[' is never closed" in warnings[0]
+    assert len(warnings) == 1 and "Main/GreenSkinnedSpaceBabe.trope:1:13: error: '[[' is never closed" in warnings[0]
 
 
 def test_strict_build_fails_on_case_mismatch(tmp_path: Path) -> None:
@@ -513,7 +513,7 @@ def test_properdocs_strict_counts_plugin_warnings(tmp_path: Path) -> None:
     """The plugin logs through ``mkdocs.plugins``, which ProperDocs aliases, so its strict mode sees them too."""
     result, _ = run_properdocs(tmp_path, CLEAN_WIKI | {"Main/Bad.trope": "An unclosed [[HeroicSacrifice link.\n"})
     assert result.returncode != 0
-    assert "Main/Bad.trope:1:13: warning: '[[' is never closed" in result.stderr
+    assert "Main/Bad.trope:1:13: error: '[[' is never closed" in result.stderr
     assert "Aborted with 1 warnings in strict mode" in result.stdout + result.stderr
 
 
