@@ -113,17 +113,20 @@ class TropePlugin(BasePlugin[TropeConfig]):
         self.tree = build_tree(
             pages, index, outlines, lambda f: self._nav_title(f, index), report_to(log), self.config.missing_pages
         )
+        self._set_navigation(config, files, index)
+        self._mark_section_indexes()
+        return files
+
+    def _set_navigation(self, config: MkDocsConfig, files: Files, index: PageIndex) -> None:
+        """Generate the nav (no ``nav`` in mkdocs.yml) or hang subpages under an explicit one."""
+        assert self.tree is not None
         if config.nav is None and self.config.nav:
-            wiki = set(index.names)
-            loose = [f for f in files.documentation_pages() if f.src_uri not in wiki or "/" not in f.src_uri]
-            loose = [f for f in loose if f.src_uri not in self.tree.nodes or "/" not in f.src_uri]
-            roots = [root for root in self.tree.roots if "/" in root.file.src_uri]
-            self.tree.roots = roots
+            # Pages at the top of docs/ (the home page ...) and pages outside the wiki's namespaces lead the nav.
+            loose = [f for f in files.documentation_pages() if "/" not in f.src_uri or f.src_uri not in index.names]
+            self.tree.roots = [root for root in self.tree.roots if "/" in root.file.src_uri]
             config.nav = generated_nav(self.tree, loose, index)
         elif config.nav is not None and self.config.nav_subpages:
             config.nav = merge_subpages(config.nav, self.tree)
-        self._mark_section_indexes()
-        return files
 
     def _add_assets(self, files: Files, config: MkDocsConfig) -> None:
         for name in ASSETS:
