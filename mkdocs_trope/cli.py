@@ -66,9 +66,7 @@ def diagnose(data: bytes) -> list[Diagnostic]:
     text, problem = decode(data)
     found = list(convert(text).diagnostics)
     if problem:
-        message = f"invalid UTF-8 at byte offset {problem.offset} (byte 0x{problem.byte:02x})"
-        hint = "save the file as UTF-8 (undecodable bytes are shown as U+FFFD)"
-        found.insert(0, Diagnostic(problem.line, problem.column, message, hint, Severity.ERROR, "invalid-utf8"))
+        found.insert(0, problem.diagnostic())
     return found
 
 

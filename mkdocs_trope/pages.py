@@ -65,9 +65,14 @@ class PageIndex:
         return None, PageName(fallback.namespace or DEFAULT_NAMESPACE, fallback.name)
 
 
+def custom_title(name: PageName, titles: dict[str, str]) -> str | None:
+    """A configured or page-set title, by ``Namespace/Name`` first, then by ``Name``."""
+    return titles.get(name.qualified()) or titles.get(name.name)
+
+
 def title_for(name: PageName, titles: dict[str, str]) -> str:
-    """Display title of a page: a configured custom title, else the spaced name."""
-    return titles.get(name.qualified()) or titles.get(name.name) or as_spaced(name.name)
+    """Display title of a page: its custom title, else the spaced name."""
+    return custom_title(name, titles) or as_spaced(name.name)
 
 
 Reporter = Callable[[str, "str | Callable[[], str]"], None]
@@ -107,11 +112,8 @@ class SiteResolver:
             )
         base = posixpath.dirname(self.current.src_uri) if self.current else ""
         url = _relative_path(file.src_uri, base or ".")
-        return Resolution(url, True, self.custom_title(resolved), resolved)
-
-    def custom_title(self, name: PageName) -> str | None:
-        """A configured or page-set title; derived (spaced) names are the converter's business."""
-        return self.titles.get(name.qualified()) or self.titles.get(name.name)
+        # Only a custom title replaces link text; spaced names are already the converter's display text.
+        return Resolution(url, True, custom_title(resolved, self.titles), resolved)
 
 
 @lru_cache(maxsize=1 << 16)

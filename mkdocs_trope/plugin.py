@@ -165,9 +165,8 @@ class TropePlugin(BasePlugin[TropeConfig]):
         (``warnings_only``): otherwise the first unrelated edit would let the build pass with them still there.
         """
         path = f"{self._docs_prefix}/{file.src_uri}"
-        problem = entry.decode_problem
-        if problem:
-            log.warning(f"{path}:{problem.line}:{problem.column}: {problem}")
+        if entry.decode_problem:
+            log.warning(entry.decode_problem.diagnostic().format(path))
         for diagnostic in entry.diagnostics:
             message = diagnostic.format(path)
             if diagnostic.severity is Severity.INFO:

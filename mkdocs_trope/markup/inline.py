@@ -29,6 +29,7 @@ from .nodes import Box, Break, Image, Inline, Note, Styled, Text, UrlLink, WikiL
 from .source import BREAK, LITERAL, Literal, LogicalLine
 from .urls import (
     URL_PREFIX,
+    image_source,
     is_image_url,
     is_relative_image,
     looks_like_url,
@@ -389,10 +390,9 @@ class InlineParser:
     def _display(self, start: int, end: int, depth: int) -> tuple[Inline, ...]:
         """A pothole's display text: formatted, never autolinked; a lone image URL makes a linked image."""
         raw = self._line.text[start:end].strip()
-        if is_image_url(raw) or is_relative_image(raw):
-            url = safe_url(raw) if is_image_url(raw) else raw
-            if url:
-                return (self._image(url, raw, start),)
+        url = image_source(raw)
+        if url:
+            return (self._image(url, raw, start),)
         return tuple(self._region(start, end, depth, links=False))
 
     def _link_target(self, target_text: str, offset: int) -> PageName | str | None:

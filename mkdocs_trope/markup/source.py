@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .diagnostics import DiagnosticSink, Severity
+from .diagnostics import Diagnostic, DiagnosticSink, Severity
 
 LITERAL = "\ue000"
 """Stands for one protected literal (an escape) in a logical line."""
@@ -282,6 +282,12 @@ class DecodeProblem:
             f"invalid UTF-8 at byte offset {self.offset} (byte 0x{self.byte:02x}); "
             "undecodable bytes are shown as U+FFFD — save the file as UTF-8"
         )
+
+    def diagnostic(self) -> Diagnostic:
+        """The problem as an error diagnostic: the one form both builds and ``mkdocs-trope check`` report."""
+        message = f"invalid UTF-8 at byte offset {self.offset} (byte 0x{self.byte:02x})"
+        hint = "save the file as UTF-8 (undecodable bytes are shown as U+FFFD)"
+        return Diagnostic(self.line, self.column, message, hint, Severity.ERROR, "invalid-utf8")
 
 
 def decode(data: bytes) -> tuple[str, DecodeProblem | None]:
