@@ -34,8 +34,6 @@ class Case(NamedTuple):
     """Text that must be visible in the output (whitespace collapsed)."""
     code: str | None = None
     """A diagnostic code the conversion must report (for input that is dropped rather than shown)."""
-    known_bug: str = ""
-    """Why this case is expected to fail for now (a harmless defect owned elsewhere), or empty."""
 
 
 C = Case
@@ -203,10 +201,7 @@ def _check(html: str, case: Case) -> None:
 
 
 def _params(cases: list[Case]) -> list[object]:
-    return [
-        pytest.param(case, id=case.id, marks=[pytest.mark.xfail(reason=case.known_bug)] if case.known_bug else [])
-        for case in cases
-    ]
+    return [pytest.param(case, id=case.id) for case in cases]
 
 
 ATTACKS_THE_ORACLE_MUST_SEE = [
