@@ -192,7 +192,7 @@ class TropePlugin(BasePlugin[TropeConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.resolver.current = page.file
-        self.links.wikiwords_enabled = not isinstance(page.file, TropeFile)
+        self.links.converted_text = isinstance(page.file, TropeFile)
         # The split is safe for converted text only, and only pays off where a paragraph is long enough for
         # Python-Markdown's quadratic inline pass to matter; on ordinary pages it would cost about 5%.
         self.chunks.enabled = isinstance(page.file, TropeFile) and _longest_line(markdown) > LONG_PARAGRAPH

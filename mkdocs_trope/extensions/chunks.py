@@ -122,8 +122,6 @@ class SplitTreeprocessor(Treeprocessor):
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
-        if not self.extension.enabled:
-            return
         for parent in list(root.iter()):
             children: list[etree.Element] = []
             changed = False
@@ -182,15 +180,12 @@ class EscapeRunProcessor(InlineProcessor):
     taking them before the link processors changes nothing there.
     """
 
-    def __init__(self, md: Markdown, extension: ChunkExtension) -> None:
+    def __init__(self, md: Markdown) -> None:
         super().__init__(_RUN, md)
-        self.extension = extension
 
     def handleMatch(  # noqa: N802 - Python-Markdown's API
         self, m: re.Match[str], data: str
     ) -> tuple[str | None, int | None, int | None]:
-        if not self.extension.enabled:
-            return None, None, None
         parts: list[tuple[str, str]] = []
         end = m.start()
         for part in _RUN_PART.finditer(m.group()):
@@ -215,8 +210,11 @@ class ChunkExtension(Extension):
         self.size = size
         """Characters per piece (tests use small pieces to exercise the split on ordinary pages)."""
         self.enabled = True
+        """Read when a ``Markdown`` instance is made (MkDocs makes one per page, after ``on_page_markdown``)."""
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API
-        md.inlinePatterns.register(EscapeRunProcessor(md, self), "trope_escape_run", RUN_PRIORITY)
+        if not self.enabled:  # nothing registered: the escape-run pattern alone costs a scan of every text node
+            return
+        md.inlinePatterns.register(EscapeRunProcessor(md), "trope_escape_run", RUN_PRIORITY)
         md.treeprocessors.register(SplitTreeprocessor(md, self), "trope_chunk_split", SPLIT_PRIORITY)
         md.treeprocessors.register(JoinTreeprocessor(md), "trope_chunk_join", JOIN_PRIORITY)

@@ -47,6 +47,7 @@ class TropeExtension(Extension):
         options = ConvertOptions(heading_shift=int(self.getConfig("heading_shift")))
         md.preprocessors.register(TropePreprocessor(md, options), "trope", PREPROCESSOR_PRIORITY)
         links = WikiLinkExtension(resolver=self.resolver, url_pattern=self.getConfig("url_pattern"))
+        links.converted_text = True
         md.registerExtensions([links, ImageDirectiveExtension(), ChunkExtension(), "md_in_html"], {})
 
 

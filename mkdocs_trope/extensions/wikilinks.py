@@ -61,8 +61,10 @@ class WikiLinkExtension(Extension):
         Not a config entry: Python-Markdown coerces config values whose default is None to booleans.
         """
         self.numbered = 0
-        self.wikiwords_enabled = True
-        """Turned off by a host for text that is already converted (its WikiWords are literal)."""
+        self.converted_text = False
+        """Set by a host while it renders text the trope converter wrote. Its literal text is fully escaped and its
+        links are already ``trope:`` links, so only the tree processor is registered: the readers of link syntax
+        would find nothing, at the cost of a pattern search on every text node of the page."""
 
     @property
     def resolver(self) -> Resolver:
@@ -73,6 +75,8 @@ class WikiLinkExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API
         md.registerExtension(self)
         md.treeprocessors.register(WikiLinkTreeprocessor(md, self), "trope_wikilinks", TREEPROCESSOR_PRIORITY)
+        if self.converted_text:
+            return
         if self.getConfig("markdown_links"):
             md.inlinePatterns.register(PotholeProcessor(r"\[\[", md, self), "trope_pothole", LINK_PRIORITY)
             md.inlinePatterns.register(
@@ -200,8 +204,6 @@ class WikiWordProcessor(_WikiInlineProcessor):
     """Bare ``WikiWord``, ``Namespace/WikiWord`` and ``Namespace.WikiWord`` in Markdown text (opt-in)."""
 
     def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element | None, int | None, int | None]:  # noqa: N802
-        if not self.extension.wikiwords_enabled:
-            return None, None, None
         start, end = m.start(), m.end()
         if _in_bare_url(data, start):
             return None, None, None
