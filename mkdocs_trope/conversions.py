@@ -23,6 +23,8 @@ from .files import TropeFile
 from .markup import ConvertOptions, Diagnostic, OutlineItem, convert, list_items_mentioning, split_front_matter
 from .markup.source import DecodeProblem, decode
 from .names import PageName
+from .nav import subpage_candidates
+from .pages import page_name_for
 
 PARALLEL_THRESHOLD = 200
 """Below this many pages to convert, a process pool costs more than it saves."""
@@ -31,7 +33,7 @@ PARALLEL_THRESHOLD = 200
 @dataclass(frozen=True)
 class Converted:
     """What a build needs of one page's conversion: not its link list (a large wiki has millions of links, and
-    every live object lengthens the garbage collector's walks); only the list items that link somewhere."""
+    every live object lengthens the garbage collector's walks); only the list items that may name subpages."""
 
     key: tuple[Any, ...]
     body: str
@@ -87,8 +89,8 @@ class ConversionCache:
         self.converted = set()
         self.reused = set()
 
-    def prepare(self, files: Iterable[TropeFile], names: dict[str, str], background: bool) -> dict[str, Sketch]:
-        """Start converting what changed; return every page's sketch. ``names`` maps pages to their page names."""
+    def prepare(self, files: Iterable[TropeFile], background: bool) -> dict[str, Sketch]:
+        """Start converting what changed; return every page's sketch."""
         files = list(files)
         self._entries = {f.src_uri: self._entries[f.src_uri] for f in files if f.src_uri in self._entries}
         keys = {file.src_uri: self._key(file) for file in files}
@@ -100,8 +102,10 @@ class ConversionCache:
             self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
             for file in missing:
                 data = file.read_source_bytes()
-                self._pending[file.src_uri] = self._pool.submit(_converted, keys[file.src_uri], data, self._options)
-                sketches[file.src_uri] = _sketch(data, names.get(file.src_uri, ""))
+                name = _page_name(file)
+                key = keys[file.src_uri]
+                self._pending[file.src_uri] = self._pool.submit(_converted, key, data, name, self._options)
+                sketches[file.src_uri] = _sketch(data, name)
         for file in files:
             if file.src_uri not in sketches:
                 entry = self.get(file)
@@ -120,7 +124,7 @@ class ConversionCache:
         if cached is not None and cached.key == key:
             return cached
         started = time.perf_counter()
-        entry = _converted(key, file.read_source_bytes(), self._options)
+        entry = _converted(key, file.read_source_bytes(), _page_name(file), self._options)
         self._store(file, entry, time.perf_counter() - started)
         return entry
 
@@ -164,14 +168,19 @@ def _stat_key(stat: os.stat_result) -> tuple[int, ...]:
     return (stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size, stat.st_ino, stat.st_dev)
 
 
-def _converted(key: tuple[Any, ...], data: bytes, options: ConvertOptions) -> Converted:
+def _page_name(file: TropeFile) -> str:
+    name = page_name_for(file.src_uri)
+    return name.name if name else ""
+
+
+def _converted(key: tuple[Any, ...], data: bytes, name: str, options: ConvertOptions) -> Converted:
     text, problem = decode(data)
     result = convert(text, options=options)
     return Converted(
         key,
         result.markdown[len(result.front_matter) :],
         result.front_matter,
-        tuple(item for item in result.outline if item.targets),
+        subpage_candidates(name, result.outline),
         result.redirect,
         result.diagnostics,
         front_matter_title(result.front_matter),

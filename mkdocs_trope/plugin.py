@@ -100,8 +100,7 @@ class TropePlugin(BasePlugin[TropeConfig]):
         index = PageIndex.build(files)
         self.resolver.index = index
         trope_files = [file for file in files if isinstance(file, TropeFile)]
-        names = {file.src_uri: index.names[file.src_uri].name for file in trope_files if file.src_uri in index.names}
-        sketches = self.cache.prepare(trope_files, names, background=self._parallel)
+        sketches = self.cache.prepare(trope_files, background=self._parallel)
         if config.strict:  # a strict build's verdict must not depend on what an earlier serve rebuild reported
             for file in trope_files:
                 reused = self.cache.entry(file.src_uri) if file.src_uri in self.cache.reused else None
