@@ -82,7 +82,11 @@ only if that level is shown: a big wiki resolves tens of thousands of links per 
 
 @dataclass
 class SiteResolver:
-    """Resolves wiki links against the page index, relative to the page being rendered."""
+    """Resolves wiki links against the page index, relative to the page being rendered.
+
+    A big wiki resolves the same few thousand names from every page of a folder, so each (name, folder) is
+    resolved once per build; only the reports, which name the linking page, are made for every link.
+    """
 
     index: PageIndex
     titles: dict[str, str]
@@ -91,29 +95,55 @@ class SiteResolver:
     case_level: str = "warning"
     missing_url: str | None = None
     current: File | None = None
+    _resolved: dict[tuple[str | None, str, str], tuple[Resolution, str]] = field(default_factory=dict, repr=False)
+    """(written name, folder of the linking page) → its resolution and which report it calls for."""
+
+    def use(self, index: PageIndex, titles: dict[str, str]) -> None:
+        """Resolve against this build's pages and titles from now on."""
+        self.index, self.titles = index, titles
+        self._resolved.clear()
 
     def resolve(self, target: PageName) -> Resolution:
-        current_name = self.index.names.get(self.current.src_uri) if self.current else None
+        uri = self.current.src_uri if self.current else None
+        folder = _folder(uri) if uri else ""
+        memo_key = (target.namespace, target.name, folder)
+        known = self._resolved.get(memo_key)
+        if known is None:
+            known = self._resolved[memo_key] = self._resolve(target, uri, folder)
+        resolution, problem = known
+        if problem:
+            self._report(problem, target, resolution.resolved or target, uri or "?")
+        return resolution
+
+    def _resolve(self, target: PageName, uri: str | None, folder: str) -> tuple[Resolution, str]:
+        current_name = self.index.names.get(uri) if uri else None
         file, resolved = self.index.find(target, current_name)
-        where = self.current.src_uri if self.current else "?"
         if file is None:
-            self.report(
-                self.missing_level, lambda: f"{where}: links to '{resolved.qualified()}', which does not exist yet"
-            )
             url = None
             if self.missing_url:
                 url = self.missing_url.format(namespace=resolved.namespace, name=resolved.name)
-            return Resolution(url, False, None, resolved)
-        if resolved.name != target.name or (target.namespace and target.namespace != resolved.namespace):
+            return Resolution(url, False, None, resolved), "missing"
+        case_differs = resolved.name != target.name or (target.namespace and target.namespace != resolved.namespace)
+        url = _relative_path(file.src_uri, folder or ".")
+        # Only a custom title replaces link text; spaced names are already the converter's display text.
+        return Resolution(url, True, custom_title(resolved, self.titles), resolved), "case" if case_differs else ""
+
+    def _report(self, problem: str, target: PageName, resolved: PageName, where: str) -> None:
+        if problem == "missing":
+            self.report(
+                self.missing_level, lambda: f"{where}: links to '{resolved.qualified()}', which does not exist yet"
+            )
+        else:
             self.report(
                 self.case_level,
                 lambda: f"{where}: link '{target}' matches page '{resolved.qualified()}' only when case is ignored; "
                 f"write '{resolved.qualified() if target.namespace else resolved.name}'",
             )
-        base = posixpath.dirname(self.current.src_uri) if self.current else ""
-        url = _relative_path(file.src_uri, base or ".")
-        # Only a custom title replaces link text; spaced names are already the converter's display text.
-        return Resolution(url, True, custom_title(resolved, self.titles), resolved)
+
+
+@lru_cache(maxsize=1 << 12)
+def _folder(src_uri: str) -> str:
+    return posixpath.dirname(src_uri)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -98,7 +98,6 @@ class TropePlugin(BasePlugin[TropeConfig]):
             files.append(file)
         self._add_assets(files, config)
         index = PageIndex.build(files)
-        self.resolver.index = index
         trope_files = [file for file in files if isinstance(file, TropeFile)]
         sketches = self.cache.prepare(trope_files, background=self._parallel)
         if config.strict:  # a strict build's verdict must not depend on what an earlier serve rebuild reported
@@ -106,7 +105,7 @@ class TropePlugin(BasePlugin[TropeConfig]):
                 reused = self.cache.entry(file.src_uri) if file.src_uri in self.cache.reused else None
                 if reused is not None:
                     self._report(file, reused, warnings_only=True)
-        self.resolver.titles = self._titles(index, sketches)
+        self.resolver.use(index, self._titles(index, sketches))
         outlines = {uri: sketch.outline for uri, sketch in sketches.items()}
         pages = [file for file in files if file.src_uri in index.names]
         self.tree = build_tree(

@@ -117,21 +117,21 @@ class WikiLinkTreeprocessor(Treeprocessor):
                 spec = spec[: -len(AUTO_TITLE_FLAG)]
             target = PageName.parse(spec)
             resolution = resolver.resolve(target)
-            classes = [html_class]
+            classes = html_class
             if resolution.url:
                 element.set("href", resolution.url)
             else:  # nowhere to go: a marked span (MkDocs requires every <a> to have an href)
                 element.attrib.pop("href", None)
                 element.tag = "span"
             if not resolution.exists:
-                classes.append(missing_class)
+                classes = f"{html_class} {missing_class}"
                 shown = resolution.resolved or target
                 where = " here yet" if resolution.url else " yet"
                 element.set("title", f"The page {shown.qualified()} does not exist{where}")
             if auto and resolution.title and len(element) == 0:
                 element.text = resolution.title
             existing = element.get("class")
-            element.set("class", " ".join([*classes, existing] if existing else classes))
+            element.set("class", f"{classes} {existing}" if existing else classes)
 
 
 class _WikiInlineProcessor(InlineProcessor):
