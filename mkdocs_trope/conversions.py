@@ -29,6 +29,10 @@ from .pages import page_name_for
 PARALLEL_THRESHOLD = 200
 """Below this many pages to convert, a process pool costs more than it saves."""
 
+BATCH = 16
+"""Pages per task sent to the worker: each task costs a future, two pickles and wake-ups of the pool's threads,
+which take the interpreter lock from the rendering thread."""
+
 
 @dataclass(frozen=True)
 class Converted:
@@ -70,7 +74,8 @@ class ConversionCache:
 
     def __init__(self) -> None:
         self._entries: dict[str, Converted] = {}
-        self._pending: dict[str, Future[Converted]] = {}
+        self._pending: dict[str, tuple[Future[list[Converted]], int]] = {}
+        """Pages being converted by the worker: the task converting each, and the page's place in it."""
         self._pool: ProcessPoolExecutor | None = None
         self.seconds = 0.0
         """Time spent converting (or waiting for a conversion) since :meth:`start_build` (for benchmarks)."""
@@ -100,12 +105,13 @@ class ConversionCache:
         if background and len(missing) >= PARALLEL_THRESHOLD and _can_fork():
             workers = max(1, (os.cpu_count() or 1) - 1)  # the main process keeps rendering pages meanwhile
             self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
-            for file in missing:
-                data = file.read_source_bytes()
-                name = _page_name(file)
-                key = keys[file.src_uri]
-                self._pending[file.src_uri] = self._pool.submit(_converted, key, data, name, self._options)
-                sketches[file.src_uri] = _sketch(data, name)
+            for start in range(0, len(missing), BATCH):  # in file order: the order MkDocs renders in
+                batch = missing[start : start + BATCH]
+                jobs = [(keys[file.src_uri], file.read_source_bytes(), _page_name(file)) for file in batch]
+                task = self._pool.submit(_converted_batch, jobs, self._options)
+                for place, (file, (_, data, name)) in enumerate(zip(batch, jobs, strict=True)):
+                    self._pending[file.src_uri] = (task, place)
+                    sketches[file.src_uri] = _sketch(data, name)
         for file in files:
             if file.src_uri not in sketches:
                 entry = self.get(file)
@@ -116,7 +122,8 @@ class ConversionCache:
         pending = self._pending.pop(file.src_uri, None)
         if pending is not None:
             started = time.perf_counter()
-            entry = pending.result()
+            task, place = pending
+            entry = task.result()[place]
             self._store(file, entry, time.perf_counter() - started)
             return entry
         key = self._key(file)
@@ -186,6 +193,10 @@ def _converted(key: tuple[Any, ...], data: bytes, name: str, options: ConvertOpt
         front_matter_title(result.front_matter),
         problem,
     )
+
+
+def _converted_batch(jobs: list[tuple[tuple[Any, ...], bytes, str]], options: ConvertOptions) -> list[Converted]:
+    return [_converted(key, data, name, options) for key, data, name in jobs]
 
 
 def _can_fork() -> bool:
