@@ -83,6 +83,8 @@ class ConversionCache:
         self.converted: set[str] = set()
         """Pages converted (not reused) since :meth:`start_build`: only their diagnostics have been reported."""
         self.reused: set[str] = set()
+        self.in_background = 0
+        """Pages handed to the worker process in this build."""
 
     def start_build(self, options: ConvertOptions, settings_key: str, report: Report) -> None:
         self.finish()
@@ -93,6 +95,7 @@ class ConversionCache:
         self.count = 0
         self.converted = set()
         self.reused = set()
+        self.in_background = 0
 
     def prepare(self, files: Iterable[TropeFile], background: bool) -> dict[str, Sketch]:
         """Start converting what changed; return every page's sketch."""
@@ -105,6 +108,7 @@ class ConversionCache:
         if background and len(missing) >= PARALLEL_THRESHOLD and _can_fork():
             workers = max(1, (os.cpu_count() or 1) - 1)  # the main process keeps rendering pages meanwhile
             self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+            self.in_background = len(missing)
             for start in range(0, len(missing), BATCH):  # in file order: the order MkDocs renders in
                 batch = missing[start : start + BATCH]
                 jobs = [(keys[file.src_uri], file.read_source_bytes(), _page_name(file)) for file in batch]

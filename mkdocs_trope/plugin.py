@@ -100,6 +100,8 @@ class TropePlugin(BasePlugin[TropeConfig]):
         index = PageIndex.build(files)
         trope_files = [file for file in files if isinstance(file, TropeFile)]
         sketches = self.cache.prepare(trope_files, background=self._parallel)
+        if self.cache.in_background:
+            log.debug(f"converting {self.cache.in_background} trope pages in a worker process")
         if config.strict:  # a strict build's verdict must not depend on what an earlier serve rebuild reported
             for file in trope_files:
                 reused = self.cache.entry(file.src_uri) if file.src_uri in self.cache.reused else None

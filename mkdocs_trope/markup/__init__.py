@@ -15,12 +15,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..names import PageName
-from .blocks import LIST_MARKERS, MAX_LIST_DEPTH, BlockParser, redirect_target
+from .blocks import LIST_MARKERS, MAX_LIST_DEPTH, BlockParser, redirect_target, split_block_tags
 from .diagnostics import Diagnostic, DiagnosticSink, Severity
 from .inline import InlineParser
 from .nodes import Block, Container, ListBlock
 from .render import render_blocks
-from .source import logical_lines
+from .source import LogicalLine, logical_lines
 
 __all__ = [
     "Conversion",
@@ -158,7 +158,9 @@ def list_items_mentioning(text: str, name: str) -> tuple[OutlineItem, ...]:
     sink = DiagnosticSink()
     inline = InlineParser(sink)
     items: list[OutlineItem] = []
-    for line in logical_lines(split_front_matter(text)[1], sink):
+    for line in split_block_tags(logical_lines(split_front_matter(text)[1], sink)):
+        if not isinstance(line, LogicalLine):
+            continue
         marker = LIST_MARKERS.match(line.text)
         if marker is None or needle not in line.text.casefold():
             continue

@@ -8,7 +8,7 @@ source line and numbered links count up in page order.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..names import PageName
@@ -85,7 +85,7 @@ class BlockParser:
             if self.redirect is not None:
                 self._after_redirect(lines[index:])
                 break
-            for item in self._split_block_tags([line]):
+            for item in split_block_tags([line]):
                 if isinstance(item, _TagLine):
                     self._tag(item)
                 else:
@@ -110,41 +110,6 @@ class BlockParser:
             )
 
     # ----------------------------------------------------------------------------------- block tags
-
-    def _split_block_tags(self, lines: list[LogicalLine]) -> Iterator[LogicalLine | _TagLine]:
-        """Cut top-level ``[[folder:..]]``-style tags out of lines, so each stands alone."""
-        for line in lines:
-            if not _BLOCK_TAG_HINT.search(line.text):
-                yield line
-                continue
-            brackets = index_brackets(line.text)
-            cursor = 0
-            depth = 0
-            for token, position in enumerate(brackets.positions):
-                partner = brackets.partner[token]
-                if partner < 0:
-                    continue
-                if brackets.is_open[token]:
-                    depth += 1
-                    if depth != 1:
-                        continue
-                    close = brackets.positions[partner]
-                    content = line.text[position + 2 : close]
-                    name = _block_tag_name(content)
-                    if name is None:
-                        continue
-                    if line.text[cursor:position].strip():
-                        yield line.slice(cursor, position)
-                    title = None
-                    if name == "folder":
-                        title = line.slice(position + 2 + content.index(":") + 1, close)
-                    line_no, column = line.position(position)
-                    yield _TagLine(name, title, line_no, column)
-                    cursor = close + 2
-                else:
-                    depth -= 1
-            if line.text[cursor:].strip():
-                yield line.slice(cursor, len(line.text)) if cursor else line
 
     def _tag(self, tag: _TagLine) -> None:
         self._flush()
@@ -420,6 +385,43 @@ class BlockParser:
             content = self.inline.parse(line.slice(inner_start, end).stripped()) if inner.strip() else ()
             cells.append(TableCell(content or (Text("\u00a0"),), header, align))
         return tuple(cells)
+
+
+def split_block_tags(lines: Iterable[LogicalLine]) -> Iterator[LogicalLine | _TagLine]:
+    """Cut top-level ``[[folder:..]]``-style tags out of lines, so each stands alone (and so does the text around
+    them: ``* [[folder:x]]`` is an empty list item, then a folder)."""
+    for line in lines:
+        if not _BLOCK_TAG_HINT.search(line.text):
+            yield line
+            continue
+        brackets = index_brackets(line.text)
+        cursor = 0
+        depth = 0
+        for token, position in enumerate(brackets.positions):
+            partner = brackets.partner[token]
+            if partner < 0:
+                continue
+            if brackets.is_open[token]:
+                depth += 1
+                if depth != 1:
+                    continue
+                close = brackets.positions[partner]
+                content = line.text[position + 2 : close]
+                name = _block_tag_name(content)
+                if name is None:
+                    continue
+                if line.text[cursor:position].strip():
+                    yield line.slice(cursor, position)
+                title = None
+                if name == "folder":
+                    title = line.slice(position + 2 + content.index(":") + 1, close)
+                line_no, column = line.position(position)
+                yield _TagLine(name, title, line_no, column)
+                cursor = close + 2
+            else:
+                depth -= 1
+        if line.text[cursor:].strip():
+            yield line.slice(cursor, len(line.text)) if cursor else line
 
 
 def _block_tag_name(content: str) -> str | None:
