@@ -58,13 +58,16 @@ _STYLE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9-]{0,40}\Z")
 _WIDTH = re.compile(r"[0-9]{1,4}\Z")
 _INDENT_AMOUNT = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,2})?(?:px|em|rem|%)?\Z")
 _LINK_START = re.compile(
-    r"(?<![A-Za-z0-9_])(?:(?i:https?|ftp)://|(?i:mailto):"
-    r"|(?P<word>[A-Z][A-Za-z0-9]*(?:[A-Z][a-z0-9]|[a-z0-9][A-Z])[A-Za-z0-9]*)"  # a whole WikiWord
-    r"|[A-Z][A-Za-z0-9]+[/.](?=[A-Z]|\{\{))"  # a namespace prefix
-    r"|\{\{"
+    r"[A-Zhfm{](?:(?<![A-Za-z0-9_].)(?:"  # one character class first: the regex engine skips to those in C
+    r"(?<=h)ttps?://|(?<=H)(?i:ttps?)://|(?<=f)tp://|(?<=F)(?i:tp)://|(?<=m)ailto:|(?<=M)(?i:ailto):"
+    r"|(?<=[A-Z])(?P<word>[A-Za-z0-9]*(?:[A-Z][a-z0-9]|[a-z0-9][A-Z])[A-Za-z0-9]*)"  # the rest of a WikiWord
+    r"|(?<=[A-Z])[A-Za-z0-9]+[/.](?=[A-Z]|\{\{))"  # a namespace prefix
+    r"|(?<=\{)\{)"
 )
-"""Where a link may start. Ordinary capitalised words are rejected here, at C speed; the backtracking inside a
-WikiWord candidate is bounded by that one word, since a candidate can only start where a word starts."""
+"""Where a link may start: a URL scheme or a WikiWord or namespace at the start of a word, or ``{{``. Ordinary
+capitalised words are rejected here, at C speed; the backtracking inside a WikiWord candidate is bounded by that one
+word, since a candidate can only start where a word starts. Each branch checks the first character, already
+consumed by the leading class, by looking behind."""
 _URL_STOP = frozenset(" \t<>[]\"'()`|^{}" + LITERAL + BREAK)
 _FREE_LINK_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 _-")
 """What the words (and the hidden part) of a ``{{free link}}`` may hold."""
@@ -476,10 +479,11 @@ class InlineParser:
         before = self._delimiter_count
         for piece in pieces:
             if isinstance(piece, _Raw):
-                if not links or _LINK_START.search(piece.text) is None:
+                first = _LINK_START.search(piece.text) if links else None
+                if first is None:
                     flat.extend(self._delimiters(piece))
                     continue
-                for part in self._links(piece):
+                for part in self._links(piece, first):
                     if isinstance(part, _Raw):
                         flat.extend(self._delimiters(part))
                     else:
@@ -498,15 +502,12 @@ class InlineParser:
 
     # ------------------------------------------------------------------------------- phase B: links
 
-    def _links(self, raw: _Raw) -> Iterator[_Raw | Inline]:
+    def _links(self, raw: _Raw, match: re.Match[str] | None) -> Iterator[_Raw | Inline]:
+        """Links in ``raw`` and the text between them; ``match`` is the first place a link may start."""
         text = raw.text
         cursor = 0
-        search_from = 0
-        while True:
-            match = _LINK_START.search(text, search_from)
-            if match is None:
-                break
-            word = match.group("word")
+        while match is not None:
+            word = match.group() if match.lastgroup == "word" else None
             if word is not None and not _NAMESPACE_SEPARATOR.match(text, match.end()):
                 found = self._plain_wikiword(word, text, match.start(), raw.offset)  # the common case, fast
             else:
@@ -515,12 +516,14 @@ class InlineParser:
                 search_from = match.start() + 1
                 if text.startswith("{{", match.start()):  # only the last two of a run of braces can open one
                     search_from = max(search_from, _BRACE_RUN.match(text, match.start()).end() - 2)
+                match = _LINK_START.search(text, search_from)
                 continue
             node, end = found
             if cursor < match.start():
                 yield _Raw(text[cursor : match.start()], raw.offset + cursor)
             yield node
-            cursor = search_from = end
+            cursor = end
+            match = _LINK_START.search(text, end)
         if cursor < len(text):
             yield _Raw(text[cursor:], raw.offset + cursor)
 

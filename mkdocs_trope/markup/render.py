@@ -68,19 +68,22 @@ _CAPTION_KINDS = {"caption-right": "right", "caption-left": "left"}
 
 
 def render_inline(nodes: Iterable[Inline]) -> str:
-    nodes = tuple(nodes)
-    if not any(type(node) is Styled and node.style in _EMPHASIS for node in nodes):
-        return "".join(_inline(node) for node in nodes)
+    if type(nodes) is not tuple:
+        nodes = tuple(nodes)
+    if len(nodes) == 1 and not (type(nodes[0]) is Styled and nodes[0].style in _EMPHASIS):
+        return _INLINE_RENDERERS[type(nodes[0])](nodes[0])  # most link texts, cells and titles
     out: list[str] = []
+    last = len(nodes) - 1
     for index, node in enumerate(nodes):
-        if type(node) is Styled and node.style in _EMPHASIS:
-            following = nodes[index + 1] if index + 1 < len(nodes) else None
+        kind = type(node)
+        if kind is Styled and node.style in _EMPHASIS:
+            following = nodes[index + 1] if index < last else None
             crowded = (out and out[-1].endswith("*")) or (
                 type(following) is Styled and following.style in _EMPHASIS
             )
             out.append(_emphasis(node, markdown=not crowded))
         else:
-            out.append(_inline(node))
+            out.append(_INLINE_RENDERERS[kind](node))
     return "".join(out)
 
 

@@ -1,0 +1,47 @@
+"""The scans written for speed find exactly what their plain forms find.
+
+The link scanner starts with one character class (the regex engine then skips in C to candidate characters) and
+checks the character it consumed by looking behind; the escaper skips texts a character-class scan clears. Both are
+compared here with the straightforward forms they replace, on random text dense in the characters that matter.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mkdocs_trope.markup import escape
+from mkdocs_trope.markup.inline import _LINK_START
+
+READABLE_LINK_START = re.compile(
+    r"(?<![A-Za-z0-9_])(?:(?i:https?|ftp)://|(?i:mailto):"
+    r"|(?P<word>[A-Z][A-Za-z0-9]*(?:[A-Z][a-z0-9]|[a-z0-9][A-Z])[A-Za-z0-9]*)"
+    r"|[A-Z][A-Za-z0-9]+[/.](?=[A-Z]|\{\{))"
+    r"|\{\{"
+)
+PIECES = [*"aAbBzZhHtTpPsSfFmMiIlLoO09_/.:{} é", "http://", "HTTPS://", "ftp://", "mailto:", "MailTo:", "{{", "Film/"]
+TEXT = st.lists(st.sampled_from(PIECES), max_size=16).map("".join)
+
+
+def found(pattern: re.Pattern[str], text: str, start: int) -> tuple[int, int, str | None] | None:
+    match = pattern.search(text, start)
+    if match is None:
+        return None
+    word = match.group() if match.group("word") is not None else None
+    return match.start(), match.end(), word
+
+
+@settings(max_examples=3000, deadline=None)
+@given(TEXT)
+def test_link_scanner_finds_what_the_readable_rule_finds(text: str) -> None:
+    for start in range(len(text) + 1):
+        assert found(_LINK_START, text, start) == found(READABLE_LINK_START, text, start), (text, start)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=st.sampled_from([*"ab .:/9\\*_[]<>&|~^$=#+-!`{}\n\t\x01é"]), max_size=20))
+def test_escaper_skips_only_texts_that_need_nothing(text: str) -> None:
+    full = escape._CONDITIONAL.sub(escape._conditional, text.translate(escape._TABLE))
+    assert escape.escape_markdown(text) == full
