@@ -73,7 +73,10 @@ _FREE_LINK_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRS
 """What the words (and the hidden part) of a ``{{free link}}`` may hold."""
 _FREE_LINK_CHARS = _FREE_LINK_WORD_CHARS | frozenset("/.|")
 _FREE_LINK_MAX = 200
-_DELIMITER = re.compile(r"''+|@@|\[softreturn\]|\[-+|\[\++|-+\]?|\++\]?")
+_DELIMITER = re.compile(r"''+|@@|\[softreturn\]|\[-+|\[\++|-(?<!--)(?:-*\]|-+)|\+(?<!\+\+)\+*\]")
+"""Emphasis, code, small/big text marks and dashes. A run of hyphens or pluses is taken whole from its first
+character (the look-behind refuses to start inside a run, so a long run costs one pass), and only when it can mean
+something: ``--``, ``-]`` or ``+]``; a lone hyphen is no match at all."""
 _MAY_HOLD_MARKUP = re.compile("[][{}'@&" + LITERAL + BREAK + "]|--|\\+\\]")
 """Characters without which a stretch of text holds no inline markup but links (checked separately)."""
 _BRACE_RUN = re.compile(r"\{+")

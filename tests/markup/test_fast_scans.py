@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mkdocs_trope.markup import escape
-from mkdocs_trope.markup.inline import _LINK_START
+from mkdocs_trope.markup.inline import _DELIMITER, _LINK_START, _classify_delimiter, _next_to_stray_bracket
 
 READABLE_LINK_START = re.compile(
     r"(?<![A-Za-z0-9_])(?:(?i:https?|ftp)://|(?i:mailto):"
@@ -21,7 +21,10 @@ READABLE_LINK_START = re.compile(
     r"|[A-Z][A-Za-z0-9]+[/.](?=[A-Z]|\{\{))"
     r"|\{\{"
 )
+READABLE_DELIMITER = re.compile(r"''+|@@|\[softreturn\]|\[-+|\[\++|-+\]?|\++\]?")
+"""Every run of hyphens and pluses is a candidate; the classifier drops those that mean nothing."""
 PIECES = [*"aAbBzZhHtTpPsSfFmMiIlLoO09_/.:{} é", "http://", "HTTPS://", "ftp://", "mailto:", "MailTo:", "{{", "Film/"]
+DELIMITER_PIECES = [*"-+[]'@>x ", "[softreturn]", "--", "-]", "+]", "[-", "[+"]
 TEXT = st.lists(st.sampled_from(PIECES), max_size=16).map("".join)
 
 
@@ -45,3 +48,22 @@ def test_link_scanner_finds_what_the_readable_rule_finds(text: str) -> None:
 def test_escaper_skips_only_texts_that_need_nothing(text: str) -> None:
     full = escape._CONDITIONAL.sub(escape._conditional, text.translate(escape._TABLE))
     assert escape.escape_markdown(text) == full
+
+
+def delimiters(pattern: re.Pattern[str], text: str) -> list[tuple[int, int, str]]:
+    """What the delimiter pass keeps: (start, end, classified token) of every meaningful match."""
+    kept = []
+    for match in pattern.finditer(text):
+        token = match.group()
+        if _next_to_stray_bracket(token, text, match.start(), match.end()):
+            continue
+        classified = _classify_delimiter(token, text, match.end(), match.start())
+        if classified is not None:
+            kept.append((match.start(), match.end(), repr(classified)))
+    return kept
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(DELIMITER_PIECES), max_size=16).map("".join))
+def test_delimiter_scan_keeps_what_the_readable_scan_keeps(text: str) -> None:
+    assert delimiters(_DELIMITER, text) == delimiters(READABLE_DELIMITER, text)
