@@ -648,14 +648,18 @@ class InlineParser:
         cursor = 0
         for match in _DELIMITER.finditer(text):
             token = match.group()
-            if _next_to_stray_bracket(token, text, match.start(), match.end()):
+            start = match.start()
+            if token[0] == "'":  # emphasis, by far the most common
+                delim: list[_Delim | str] | None = [_quote(len(token), raw.offset + start)]
+            elif _next_to_stray_bracket(token, text, start, match.end()):
                 continue
-            delim = _classify_delimiter(token, text, match.end(), raw.offset + match.start())
-            if delim is None:
-                continue
+            else:
+                delim = _classify_delimiter(token, text, match.end(), raw.offset + start)
+                if delim is None:
+                    continue
             self._delimiter_count += 1
-            if cursor < match.start():
-                out.append(text[cursor : match.start()])
+            if cursor < start:
+                out.append(text[cursor:start])
             out.extend(delim)
             cursor = match.end()
         if cursor < len(text):
@@ -688,7 +692,11 @@ class InlineParser:
         Runs of apostrophes are consumed from their left, as the regex ``'{size}(.*?)'{size}`` would; what is
         left of a run stays for the following, smaller passes, so ``''Foo'''s`` gives italic Foo then ``'s``.
         """
-        candidates = [index for index, item in enumerate(items) if _is_quote(item, size)]
+        candidates = [
+            index
+            for index, item in enumerate(items)
+            if type(item) is _Delim and item.kind == "quote" and item.size >= size
+        ]
         if not candidates:
             return items
         items = list(items)
@@ -710,7 +718,7 @@ class InlineParser:
             rest = item.size - size
             out.extend(items[cursor:index])
             content = ([_quote(rest, item.offset + size)] if rest else []) + items[index + 1 : closer]
-            out.append(_Wrapped(lambda children, style=style: Styled(style, children), content).resolve(self))
+            out.append(Styled(style, tuple(_merge_text(self._pair(content)))))
             remainder = items[closer].size - size
             if remainder:
                 items[closer] = _quote(remainder, items[closer].offset + size)
@@ -862,10 +870,6 @@ def _quote(size: int, offset: int) -> _Delim:
     return _Delim("quote", "'" * size, offset, size)
 
 
-def _is_quote(item: object, size: int) -> bool:
-    return type(item) is _Delim and item.kind == "quote" and item.size >= size
-
-
 def _delim_text(item: _Delim) -> str:
     if item.kind == "dash":
         return _EM_DASH
@@ -873,26 +877,23 @@ def _delim_text(item: _Delim) -> str:
 
 
 def _merge_text(items: list) -> list[Inline]:
-    """Finish phase D: decode entities and join adjacent text into single ``Text`` nodes."""
+    """Finish phase D: decode entities and join adjacent text into single ``Text`` nodes (empty ones dropped)."""
     out: list[Inline] = []
     buffer: list[str] = []
-
-    def flush() -> None:
-        if buffer:
-            out.append(Text(_decode_entities("".join(buffer))))
-            buffer.clear()
-
     for item in items:
         if isinstance(item, str):
             buffer.append(item)
-        elif isinstance(item, Text):
-            flush()
+            continue
+        if buffer:
+            joined = "".join(buffer)
+            if joined:
+                out.append(Text(_decode_entities(joined)))
+            buffer = []
+        if type(item) is not Text or item.text:
             out.append(item)
-        else:
-            flush()
-            out.append(item)
-    flush()
-    return [node for node in out if not (isinstance(node, Text) and not node.text)]
+    if buffer and (joined := "".join(buffer)):
+        out.append(Text(_decode_entities(joined)))
+    return out
 
 
 def _decode_entities(text: str) -> str:
