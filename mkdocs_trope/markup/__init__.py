@@ -165,7 +165,7 @@ def list_items_mentioning(text: str, name: str) -> tuple[OutlineItem, ...]:
         if marker is None or needle not in line.text.casefold():
             continue
         first_link = len(inline.links)
-        inline.parse(line.slice(marker.end(), len(line.text)).stripped())
+        inline.parse(line.stripped_slice(marker.end(), len(line.text)))
         targets = tuple(link.target for link in inline.links[first_link:])
         if targets:
             items.append(OutlineItem(min(marker.end(), MAX_LIST_DEPTH), line.line, targets, 0))

@@ -222,7 +222,7 @@ class BlockParser:
 
     def _indent(self, line: LogicalLine, depth: int, start: int) -> None:
         depth = self._clamp(depth, line, "indent")
-        content = self.inline.parse(line.slice(start, len(line.text)).stripped())
+        content = self.inline.parse(line.stripped_slice(start, len(line.text)))
         if self._lists:
             item = self._lists[-1].items[-1]
             relative = max(1, depth - len(self._lists))
@@ -238,7 +238,7 @@ class BlockParser:
         depth = self._clamp(len(markers), line, "list")
         markers = markers[:depth]
         first_link = len(self.inline.links)
-        content = self.inline.parse(line.slice(start, len(line.text)).stripped())
+        content = self.inline.parse(line.stripped_slice(start, len(line.text)))
         targets = tuple(link.target for link in self.inline.links[first_link:])
         item = ListItem(content, line.line, targets=targets)
         ordered = [marker == "#" for marker in markers]
@@ -382,7 +382,7 @@ class BlockParser:
             if inner.strip():
                 leading, trailing = inner[:1] == " ", inner[-1:] == " "
                 align = "center" if leading and trailing else "right" if leading else "left" if trailing else ""
-            content = self.inline.parse(line.slice(inner_start, end).stripped()) if inner.strip() else ()
+            content = self.inline.parse(line.stripped_slice(inner_start, end)) if inner.strip() else ()
             cells.append(TableCell(content or (Text("\u00a0"),), header, align))
         return tuple(cells)
 

@@ -38,22 +38,20 @@ def index_brackets(text: str) -> BracketIndex:
         return BracketIndex([], [], [])
     positions: list[int] = []
     is_open: list[bool] = []
+    partner: list[int] = []
+    stack: list[int] = []
     for match in _RUN.finditer(text):
-        start, length = match.start(), match.end() - match.start()
-        if length % 2:
-            start += 1
-            length -= 1
-        opening = match.group()[0] == "["
-        for pair_start in range(start, start + length, 2):
+        start, end = match.span()
+        opening = text[start] == "["
+        for pair_start in range(start + (end - start) % 2, end - 1, 2):
+            index = len(positions)
             positions.append(pair_start)
             is_open.append(opening)
-    partner = [-1] * len(positions)
-    stack: list[int] = []
-    for index, opening in enumerate(is_open):
-        if opening:
-            stack.append(index)
-        elif stack:
-            opener = stack.pop()
-            partner[opener] = index
-            partner[index] = opener
+            partner.append(-1)
+            if opening:
+                stack.append(index)
+            elif stack:
+                opener = stack.pop()
+                partner[opener] = index
+                partner[index] = opener
     return BracketIndex(positions, is_open, partner)

@@ -59,14 +59,24 @@ class LogicalLine:
 
     def stripped(self) -> LogicalLine:
         """The line without leading and trailing blanks (positions kept)."""
-        return _strip(self)
+        return self.stripped_slice(0, len(self.text))
+
+    def stripped_slice(self, start: int, end: int) -> LogicalLine:
+        """``slice(start, end)`` without its leading and trailing blanks, in one step (every list item needs it)."""
+        text = self.text
+        while start < end and text[start] in " \t":
+            start += 1
+        while end > start and text[end - 1] in " \t":
+            end -= 1
+        return self if start == 0 and end == len(text) else self.slice(start, end)
 
     def slice(self, start: int, end: int) -> LogicalLine:
         """A sub-line sharing literal and position information (used when block tags split a line)."""
         literals = {pos - start: lit for pos, lit in self.literals.items() if start <= pos < end}
         first = self.position(start)
         anchors = [(0, first[0], first[1])]
-        anchors += [(pos - start, ln, col) for pos, ln, col in self.anchors if start < pos < end]
+        if len(self.anchors) > 1:  # the first anchor is at offset 0, so a lone one never falls inside
+            anchors += [(pos - start, ln, col) for pos, ln, col in self.anchors if start < pos < end]
         return LogicalLine(self.text[start:end], literals, anchors)
 
 
@@ -225,7 +235,7 @@ def join_continuations(lines: list[LogicalLine | None]) -> list[LogicalLine]:
     for physical in lines:
         if physical is None:
             continue
-        current = _strip(physical)
+        current = physical.stripped()
         if pending is not None:
             current = _concat(pending, current)
             pending = None
@@ -240,15 +250,6 @@ def join_continuations(lines: list[LogicalLine | None]) -> list[LogicalLine]:
     if pending is not None:
         result.append(pending)
     return result
-
-
-def _strip(line: LogicalLine) -> LogicalLine:
-    text = line.text
-    lead = len(text) - len(text.lstrip(" \t"))
-    trail = len(text.rstrip(" \t"))
-    if lead == 0 and trail == len(text):
-        return line
-    return line.slice(lead, max(trail, lead))
 
 
 def _with_text(line: LogicalLine, text: str) -> LogicalLine:
