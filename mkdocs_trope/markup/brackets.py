@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_RUN = re.compile(r"\[+|\]+")
+_OPEN_RUN = re.compile(r"\[+")
+_CLOSE_RUN = re.compile(r"\]+")
 
 
 @dataclass
@@ -40,9 +41,11 @@ def index_brackets(text: str) -> BracketIndex:
     is_open: list[bool] = []
     partner: list[int] = []
     stack: list[int] = []
-    for match in _RUN.finditer(text):
-        start, end = match.span()
-        opening = text[start] == "["
+    next_open, next_close = text.find("["), text.find("]")
+    while next_open >= 0 or next_close >= 0:  # run by run; str.find skips the text between runs in C
+        opening = next_close < 0 or 0 <= next_open < next_close
+        start = next_open if opening else next_close
+        end = (_OPEN_RUN if opening else _CLOSE_RUN).match(text, start).end()  # type: ignore[union-attr]  # a run starts here
         for pair_start in range(start + (end - start) % 2, end - 1, 2):
             index = len(positions)
             positions.append(pair_start)
@@ -54,4 +57,8 @@ def index_brackets(text: str) -> BracketIndex:
                 opener = stack.pop()
                 partner[opener] = index
                 partner[index] = opener
+        if opening:
+            next_open = text.find("[", end)
+        else:
+            next_close = text.find("]", end)
     return BracketIndex(positions, is_open, partner)
