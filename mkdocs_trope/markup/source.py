@@ -203,11 +203,13 @@ def scan(text: str, sink: DiagnosticSink) -> list[LogicalLine | None]:
 
 _SPECIALS = {
     (no_equals, no_at): re.compile(
-        "|".join(
-            ["\n", "%%", "[" + LITERAL + BREAK + "]"]
-            + ([] if no_equals else ["\\[="])
-            + ([] if no_at else ["\\[@"])
+        "[\n%[" + LITERAL + BREAK + "](?:"  # one character class first: the regex engine skips to those in C
+        + "|".join(
+            ["(?<=[\n" + LITERAL + BREAK + "])", "(?<=%)%"]
+            + ([] if no_equals else ["(?<=\\[)="])
+            + ([] if no_at else ["(?<=\\[)@"])
         )
+        + ")"
     )
     for no_equals in (False, True)
     for no_at in (False, True)

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from mkdocs_trope.markup import escape
 from mkdocs_trope.markup.inline import _DELIMITER, _LINK_START, _classify_delimiter, _next_to_stray_bracket
+from mkdocs_trope.markup.source import _SPECIALS, BREAK, LITERAL
 
 READABLE_LINK_START = re.compile(
     r"(?<![A-Za-z0-9_])(?:(?i:https?|ftp)://|(?i:mailto):"
@@ -67,3 +68,17 @@ def delimiters(pattern: re.Pattern[str], text: str) -> list[tuple[int, int, str]
 @given(st.lists(st.sampled_from(DELIMITER_PIECES), max_size=16).map("".join))
 def test_delimiter_scan_keeps_what_the_readable_scan_keeps(text: str) -> None:
     assert delimiters(_DELIMITER, text) == delimiters(READABLE_DELIMITER, text)
+
+
+PRE_PASS_PIECES = ["\n", "%", "[", "=", "@", LITERAL, BREAK, "a", " ", "]"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(PRE_PASS_PIECES), max_size=14).map("".join))
+def test_pre_pass_stops_where_the_readable_scan_stops(text: str) -> None:
+    for (no_equals, no_at), fast in _SPECIALS.items():
+        stops = ["\n", "%%", f"[{LITERAL}{BREAK}]", *([] if no_equals else ["\\[="]), *([] if no_at else ["\\[@"])]
+        readable = re.compile("|".join(stops))
+        for start in range(len(text) + 1):
+            expected, actual = readable.search(text, start), fast.search(text, start)
+            assert (expected and expected.start()) == (actual and actual.start()), (text, start, no_equals, no_at)
