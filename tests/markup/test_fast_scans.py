@@ -1,8 +1,10 @@
 """The scans written for speed find exactly what their plain forms find.
 
-The link scanner starts with one character class (the regex engine then skips in C to candidate characters) and
-checks the character it consumed by looking behind; the escaper skips texts a character-class scan clears. Both are
-compared here with the straightforward forms they replace, on random text dense in the characters that matter.
+The link scanner and the pre-pass's stop scanner start with one character class (the regex engine then skips in C
+to candidate characters) and check the character they consumed by looking behind; the delimiter scan takes runs of
+hyphens and pluses whole, only where they can mean something; the escaper skips texts a character-class scan
+clears. Each is compared here with the straightforward form it replaces, on random text dense in the characters
+that matter.
 """
 
 from __future__ import annotations
