@@ -77,7 +77,7 @@ _DELIMITER = re.compile(r"''+|@@|\[softreturn\]|\[-+|\[\++|-(?<!--)(?:-*\]|-+)|\
 """Emphasis, code, small/big text marks and dashes. A run of hyphens or pluses is taken whole from its first
 character (the look-behind refuses to start inside a run, so a long run costs one pass), and only when it can mean
 something: ``--``, ``-]`` or ``+]``; a lone hyphen is no match at all."""
-_MAY_HOLD_MARKUP = re.compile("[][{}'@&" + LITERAL + BREAK + "]|--|\\+\\]")
+_MAY_HOLD_MARKUP = re.compile("[][{}'@&+" + LITERAL + BREAK + "-](?:(?<=-)-|(?<=\\+)\\]|(?<![-+]))")
 """Characters without which a stretch of text holds no inline markup but links (checked separately)."""
 _BRACE_RUN = re.compile(r"\{+")
 _NAMESPACE_SEPARATOR = re.compile(r"[/.](?:[A-Z]|\{\{)")

@@ -15,7 +15,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mkdocs_trope.markup import escape
-from mkdocs_trope.markup.inline import _DELIMITER, _LINK_START, _classify_delimiter, _next_to_stray_bracket
+from mkdocs_trope.markup.inline import (
+    _DELIMITER,
+    _LINK_START,
+    _MAY_HOLD_MARKUP,
+    _classify_delimiter,
+    _next_to_stray_bracket,
+)
 from mkdocs_trope.markup.source import _SPECIALS, BREAK, LITERAL
 
 READABLE_LINK_START = re.compile(
@@ -84,3 +90,10 @@ def test_pre_pass_stops_where_the_readable_scan_stops(text: str) -> None:
         for start in range(len(text) + 1):
             expected, actual = readable.search(text, start), fast.search(text, start)
             assert (expected and expected.start()) == (actual and actual.start()), (text, start, no_equals, no_at)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from([*"][{}'@&+-ax ", LITERAL, BREAK]), max_size=10).map("".join))
+def test_plain_text_check_agrees_with_the_readable_check(text: str) -> None:
+    readable = re.compile("[][{}'@&" + LITERAL + BREAK + "]|--|\\+\\]")
+    assert (_MAY_HOLD_MARKUP.search(text) is None) == (readable.search(text) is None)
