@@ -13,7 +13,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -40,8 +40,8 @@ class Converted:
     every live object lengthens the garbage collector's walks); only the list items that may name subpages."""
 
     key: tuple[Any, ...]
-    body: str
-    """The Markdown after any front matter."""
+    body: str | None
+    """The Markdown after any front matter; None in the cache of a one-off build once MkDocs has read it."""
     front_matter: str
     outline: tuple[OutlineItem, ...]
     redirect: PageName | None
@@ -85,6 +85,10 @@ class ConversionCache:
         self.reused: set[str] = set()
         self.in_background = 0
         """Pages handed to the worker process in this build."""
+        self.keeps_bodies = True
+        """Whether the cache keeps each page's Markdown once MkDocs has read it. Only a later ``serve`` rebuild can
+        use it again; a one-off build of a large wiki would otherwise hold all of it twice (MkDocs keeps its own
+        copy on each page) until the end."""
 
     def start_build(self, options: ConvertOptions, settings_key: str, report: Report) -> None:
         self.finish()
@@ -133,10 +137,21 @@ class ConversionCache:
         key = self._key(file)
         cached = self._entries.get(file.src_uri)
         if cached is not None and cached.key == key:
-            return cached
+            if cached.body is not None:
+                return cached
+            # Read again after the body was let go (by another plugin, say): its problems were reported already.
+            return _converted(key, file.read_source_bytes(), _page_name(file), self._options)
         started = time.perf_counter()
         entry = _converted(key, file.read_source_bytes(), _page_name(file), self._options)
         self._store(file, entry, time.perf_counter() - started)
+        return entry
+
+    def read(self, file: TropeFile) -> Converted:
+        """The whole conversion, for MkDocs reading the page; unless :attr:`keeps_bodies`, the cache then lets the
+        page's Markdown go (MkDocs keeps its own copy)."""
+        entry = self.get(file)
+        if not self.keeps_bodies and entry.body is not None:
+            self._entries[file.src_uri] = replace(entry, body=None)
         return entry
 
     def entry(self, src_uri: str) -> Converted | None:

@@ -57,9 +57,11 @@ class TropePlugin(BasePlugin[TropeConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this instance (and its conversion cache) across ``serve`` rebuilds.
 
-        A one-off ``build`` may convert in parallel; ``serve`` runs server threads, where forking is unsafe.
+        A one-off ``build`` may convert in parallel; ``serve`` runs server threads, where forking is unsafe. Only
+        ``serve`` builds again, so only ``serve`` keeps converted pages in memory between builds.
         """
         self._parallel = command == "build"
+        self.cache.keeps_bodies = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         settings_key = json.dumps([CONVERTER_VERSION, __version__, self.config.heading_shift], default=str)
@@ -181,7 +183,8 @@ class TropePlugin(BasePlugin[TropeConfig]):
         MkDocs takes a page's title from its first ``#`` heading, so generated front matter (parsed with PyYAML
         for every page) is only needed when ``page_heading`` is off.
         """
-        entry = self.cache.get(file)
+        entry = self.cache.read(file)
+        assert entry.body is not None  # read() always returns the whole conversion
         name = self.resolver.index.names.get(file.src_uri) or PageName(None, file.name)
         title = entry.title or title_for(name, self.resolver.titles)
         if not self.config.page_heading:

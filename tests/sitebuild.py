@@ -102,17 +102,25 @@ def make_config(root: Path, files: dict[str, str | bytes], **settings: Any) -> P
     return config_file
 
 
-def build_site(root: Path, files: dict[str, str | bytes], **settings: Any) -> Site:
-    """Build a real site in ``root`` with MkDocs' own ``build()``; raises as ``mkdocs build`` would."""
-    config_file = make_config(root, files, **settings)
-    config = load_config(str(config_file))
+def run_build(
+    config_file: Path, command: str = "build", **overrides: Any
+) -> tuple[MkDocsConfig, list[logging.LogRecord]]:
+    """Load ``config_file`` and build it with MkDocs' own ``build()``, started as ``mkdocs <command>`` starts it
+    (``serve`` keeps the plugin converting in-process); raises as ``mkdocs build`` would."""
+    config = load_config(str(config_file), **overrides)
     with collect_logs() as records:
-        config.plugins.on_startup(command="build", dirty=False)
+        config.plugins.on_startup(command=command, dirty=False)
         try:
             build(config)
         finally:
             config.plugins.on_shutdown()
-    return Site(root, config, list(records))
+    return config, list(records)
+
+
+def build_site(root: Path, files: dict[str, str | bytes], **settings: Any) -> Site:
+    """Build a real site in ``root``; raises as ``mkdocs build`` would."""
+    config, records = run_build(make_config(root, files, **settings))
+    return Site(root, config, records)
 
 
 def visible_text(soup: BeautifulSoup) -> str:

@@ -14,11 +14,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
 from mkdocs_trope.conversions import PARALLEL_THRESHOLD
-from tests.sitebuild import SEED, collect_logs, make_config
+from tests.sitebuild import SEED, make_config, run_build
 
 FILLERS = PARALLEL_THRESHOLD + 20
 BUILD_DATE = re.compile(r"Build Date UTC : [0-9: .+-]+")
@@ -57,13 +55,7 @@ def wiki() -> dict[str, str]:
 
 def serial_build(config_file: Path, site_dir: Path) -> list[str]:
     """The in-process conversion a ``serve`` build does; returns the warnings it logged."""
-    config = load_config(str(config_file), site_dir=str(site_dir))
-    with collect_logs() as records:
-        config.plugins.on_startup(command="serve", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
+    config, records = run_build(config_file, command="serve", site_dir=str(site_dir))
     assert config.plugins["trope"].cache.in_background == 0
     return [record.getMessage() for record in records if record.levelno >= logging.WARNING]
 
