@@ -266,8 +266,11 @@ class InlineParser:
         while cursor < end:
             literal_at = text.find(LITERAL, cursor, end)
             break_at = text.find(BREAK, cursor, end)
-            stops = [at for at in (literal_at, break_at) if at >= 0]
-            stop = min(stops) if stops else end
+            if literal_at < 0 or break_at < 0:
+                stop = max(literal_at, break_at)
+                stop = end if stop < 0 else stop
+            else:
+                stop = min(literal_at, break_at)
             if cursor < stop:
                 pieces.append(_Raw(text[cursor:stop], cursor))
             if stop < end:
@@ -877,22 +880,29 @@ def _delim_text(item: _Delim) -> str:
 
 
 def _merge_text(items: list) -> list[Inline]:
-    """Finish phase D: decode entities and join adjacent text into single ``Text`` nodes (empty ones dropped)."""
+    """Finish phase D: decode entities in raw text and join it with adjacent literal text into single ``Text`` nodes
+    (empty ones dropped). ``Text`` nodes are literal already (shown exactly as written), so they are not decoded."""
     out: list[Inline] = []
-    buffer: list[str] = []
+    texts: list[str] = []
+    raw: list[str] = []
     for item in items:
         if isinstance(item, str):
-            buffer.append(item)
+            raw.append(item)
             continue
-        if buffer:
-            joined = "".join(buffer)
-            if joined:
-                out.append(Text(_decode_entities(joined)))
-            buffer = []
-        if type(item) is not Text or item.text:
-            out.append(item)
-    if buffer and (joined := "".join(buffer)):
-        out.append(Text(_decode_entities(joined)))
+        if raw:
+            texts.append(_decode_entities("".join(raw)))
+            raw = []
+        if type(item) is Text:
+            texts.append(item.text)
+            continue
+        if texts and (joined := "".join(texts)):
+            out.append(Text(joined))
+        texts = []
+        out.append(item)
+    if raw:
+        texts.append(_decode_entities("".join(raw)))
+    if texts and (joined := "".join(texts)):
+        out.append(Text(joined))
     return out
 
 
