@@ -179,16 +179,14 @@ class InlineParser:
         """The exact source text of ``[start, end)`` as literal nodes (sentinels expanded)."""
         out: list[Inline] = []
         text = self._line.text
-        chunk_start = start
-        for index in range(start, end):
-            ch = text[index]
-            if ch in (LITERAL, BREAK):
-                if chunk_start < index:
-                    out.append(Text(text[chunk_start:index]))
-                out.extend(self._sentinel(index, links=False))
-                chunk_start = index + 1
-        if chunk_start < end:
-            out.append(Text(text[chunk_start:end]))
+        cursor = start
+        while cursor < end:
+            stop = _next_sentinel(text, cursor, end)
+            if cursor < stop:
+                out.append(Text(text[cursor:stop]))
+            if stop < end:
+                out.extend(self._sentinel(stop, links=False))
+            cursor = stop + 1
         return out
 
     def _sentinel(self, offset: int, *, links: bool) -> list[Inline]:
@@ -264,13 +262,7 @@ class InlineParser:
         text = self._line.text
         cursor = start
         while cursor < end:
-            literal_at = text.find(LITERAL, cursor, end)
-            break_at = text.find(BREAK, cursor, end)
-            if literal_at < 0 or break_at < 0:
-                stop = max(literal_at, break_at)
-                stop = end if stop < 0 else stop
-            else:
-                stop = min(literal_at, break_at)
+            stop = _next_sentinel(text, cursor, end)
             if cursor < stop:
                 pieces.append(_Raw(text[cursor:stop], cursor))
             if stop < end:
@@ -825,6 +817,16 @@ class _Wrapped:
     def resolve(self, parser: InlineParser) -> Inline:
         children = parser._pair(self.items)
         return self.build(tuple(_merge_text(children)))
+
+
+def _next_sentinel(text: str, start: int, end: int) -> int:
+    """Offset of the first escape or break sentinel in ``text[start:end]``, or ``end`` (two searches in C)."""
+    literal_at = text.find(LITERAL, start, end)
+    break_at = text.find(BREAK, start, end)
+    if literal_at < 0 or break_at < 0:
+        found = max(literal_at, break_at)
+        return end if found < 0 else found
+    return min(literal_at, break_at)
 
 
 def _same(opener: _Delim, kind: str, size: int) -> bool:
