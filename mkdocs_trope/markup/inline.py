@@ -644,14 +644,11 @@ class InlineParser:
         for match in _DELIMITER.finditer(text):
             token = match.group()
             start = match.start()
-            if token[0] == "'":  # emphasis, by far the most common
-                delim: list[_Delim | str] | None = [_quote(len(token), raw.offset + start)]
-            elif _next_to_stray_bracket(token, text, start, match.end()):
+            if token[0] != "'" and _next_to_stray_bracket(token, text, start, match.end()):  # quotes: most tokens
                 continue
-            else:
-                delim = _classify_delimiter(token, text, match.end(), raw.offset + start)
-                if delim is None:
-                    continue
+            delim = _classify_delimiter(token, text, match.end(), raw.offset + start)
+            if delim is None:
+                continue
             self._delimiter_count += 1
             if cursor < start:
                 out.append(text[cursor:start])
