@@ -136,14 +136,12 @@ class ConversionCache:
             return entry
         key = self._key(file)
         cached = self._entries.get(file.src_uri)
-        if cached is not None and cached.key == key:
-            if cached.body is not None:
-                return cached
-            # Read again after the body was let go (by another plugin, say): its problems were reported already.
-            return _converted(key, file.read_source_bytes(), _page_name(file), self._options)
+        if cached is not None and cached.key == key and cached.body is not None:
+            return cached
         started = time.perf_counter()
         entry = _converted(key, file.read_source_bytes(), _page_name(file), self._options)
-        self._store(file, entry, time.perf_counter() - started)
+        if cached is None or cached.key != key:  # else read again after its body was let go: reported already
+            self._store(file, entry, time.perf_counter() - started)
         return entry
 
     def read(self, file: TropeFile) -> Converted:

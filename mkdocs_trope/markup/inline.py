@@ -678,6 +678,10 @@ class InlineParser:
                 items = self._pair_quotes(items, size, style)
         return [_delim_text(item) if type(item) is _Delim else item for item in items]
 
+    def _paired(self, items: list) -> tuple[Inline, ...]:
+        """The finished children of a construct whose delimiters were just paired around ``items``."""
+        return tuple(_merge_text(self._pair(items)))
+
     def _pair_quotes(self, items: list, size: int, style: str) -> list:
         """One PmWiki emphasis pass: the leftmost ``size`` quotes pair with the next ``size`` quotes.
 
@@ -710,7 +714,7 @@ class InlineParser:
             rest = item.size - size
             out.extend(items[cursor:index])
             content = ([_quote(rest, item.offset + size)] if rest else []) + items[index + 1 : closer]
-            out.append(Styled(style, tuple(_merge_text(self._pair(content)))))
+            out.append(Styled(style, self._paired(content)))
             remainder = items[closer].size - size
             if remainder:
                 items[closer] = _quote(remainder, items[closer].offset + size)
@@ -812,8 +816,7 @@ class _Wrapped:
     items: list
 
     def resolve(self, parser: InlineParser) -> Inline:
-        children = parser._pair(self.items)
-        return self.build(tuple(_merge_text(children)))
+        return self.build(parser._paired(self.items))
 
 
 def _next_sentinel(text: str, start: int, end: int) -> int:

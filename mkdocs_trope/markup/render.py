@@ -70,8 +70,6 @@ _CAPTION_KINDS = {"caption-right": "right", "caption-left": "left"}
 def render_inline(nodes: Iterable[Inline]) -> str:
     if type(nodes) is not tuple:
         nodes = tuple(nodes)
-    if len(nodes) == 1 and not (type(nodes[0]) is Styled and nodes[0].style in _EMPHASIS):
-        return _INLINE_RENDERERS[type(nodes[0])](nodes[0])  # most link texts, cells and titles
     out: list[str] = []
     last = len(nodes) - 1
     for index, node in enumerate(nodes):
@@ -100,10 +98,6 @@ def _emphasis(node: Styled, *, markdown: bool) -> str:
         return f"{marks}{inner}{marks}"
     opening, closing = _SIMPLE_TAGS[node.style]
     return f"{opening}{inner}{closing}"
-
-
-def _inline(node: Inline) -> str:
-    return _INLINE_RENDERERS[type(node)](node)
 
 
 def _text(node: Text) -> str:
