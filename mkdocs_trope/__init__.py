@@ -6,10 +6,12 @@ extensions in :mod:`mkdocs_trope.extensions`, and the MkDocs plugin ``trope``.
 
 from __future__ import annotations
 
+from typing import Any
+
 __version__ = "0.1.0"
 
 
-def render_html(text: str, **config: object) -> str:
+def render_html(text: str, **config: Any) -> str:
     """Trope markup straight to HTML with Python-Markdown and this package's extensions (no MkDocs needed).
 
     ``config`` goes to :class:`~mkdocs_trope.extensions.trope.TropeExtension` (``url_pattern``, ``resolver``,

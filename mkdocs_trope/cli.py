@@ -51,9 +51,9 @@ def check(paths: Sequence[str], *, fail_on: Severity = Severity.ERROR, quiet: bo
             counts[diagnostic.severity] += 1
             if not (quiet and diagnostic.severity is Severity.INFO):
                 print(diagnostic.format(str(path)))
-    missing = [path for path in paths if not Path(path).exists()]
-    for path in missing:
-        print(f"{path}: error: no such file or directory", file=sys.stderr)
+    missing = [name for name in paths if not Path(name).exists()]
+    for name in missing:
+        print(f"{name}: error: no such file or directory", file=sys.stderr)
     summary = ", ".join(f"{counts[s]} {s.value}{'s' if counts[s] != 1 else ''}" for s in _RANK)
     print(f"checked {files} file{'s' if files != 1 else ''}: {summary}")
     if missing or unreadable:

@@ -30,11 +30,11 @@ class UrlPattern(c.Type[str]):
         except (KeyError, IndexError, ValueError, AttributeError, TypeError) as error:
             problem = str(error)
         if problem:
-            raise c.ValidationError(f"{pattern!r} may only use the fields {{namespace}} and {{name}} ({problem})")
+            raise base.ValidationError(f"{pattern!r} may only use the fields {{namespace}} and {{name}} ({problem})")
         return pattern
 
 
-class Titles(c.Type[dict]):
+class Titles(c.Type[dict[str, str]]):
     """A mapping of page names (``Namespace/Name`` or ``Name``) to title text."""
 
     def __init__(self) -> None:
@@ -44,7 +44,7 @@ class Titles(c.Type[dict]):
         titles = super().run_validation(value)
         bad = [f"{key}: {text!r}" for key, text in titles.items() if not isinstance(text, str) or not text]
         if bad:
-            raise c.ValidationError(f"each page name needs a title text; check {', '.join(bad)}")
+            raise base.ValidationError(f"each page name needs a title text; check {', '.join(bad)}")
         return {str(key): text for key, text in titles.items()}
 
 
@@ -58,7 +58,7 @@ class IntRange(c.Type[int]):
     def run_validation(self, value: object) -> int:
         low, high = self.bounds
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise c.ValidationError(f"expected a whole number from {low} to {high}, got {value!r}")
+            raise base.ValidationError(f"expected a whole number from {low} to {high}, got {value!r}")
         return value
 
 

@@ -32,7 +32,7 @@ class TropeFile(File):
     @property
     def content_string(self) -> str:
         if self._content is not None or self.converter is None:
-            return File.content_string.fget(self)  # type: ignore[attr-defined]
+            return File.content_string.fget(self)  # type: ignore[attr-defined,no-any-return]
         return self.converter(self)
 
     @content_string.setter

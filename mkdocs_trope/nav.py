@@ -107,7 +107,8 @@ def build_tree(
                        "it is left out here")
                 continue
             if uri in nodes:
-                where = nodes[uri].parent.file.src_uri if nodes[uri].parent else "the top level"
+                parent = nodes[uri].parent
+                where = parent.file.src_uri if parent else "the top level"
                 report("warning", f"{file.src_uri}:{entry.line}: '{uri}' is already listed under {where}; "
                        "it stays there")
                 continue

@@ -151,7 +151,7 @@ def _relative_path(path: str, start: str) -> str:
     return posixpath.relpath(path, start)
 
 
-def report_to(logger: logging.Logger) -> Reporter:
+def report_to(logger: logging.Logger | logging.LoggerAdapter[logging.Logger]) -> Reporter:
     """A reporter that logs each distinct message once: a page linking one missing page a thousand times (or a
     hostile page linking it half a million times) gets one line, not a flood that buries the build's output."""
     seen: set[str] = set()

@@ -79,7 +79,8 @@ class TropePlugin(BasePlugin[TropeConfig]):
         )
         self.links = WikiLinkExtension(resolver=self.resolver, wikiwords=self.config.wikiwords_in_markdown)
         self.chunks = ChunkExtension()
-        config.markdown_extensions.extend([self.links, ImageDirectiveExtension(), self.chunks])
+        # MkDocs accepts Extension instances here, though its type says names only
+        config.markdown_extensions.extend([self.links, ImageDirectiveExtension(), self.chunks])  # type: ignore[list-item]
         if "md_in_html" not in config.markdown_extensions:
             config.markdown_extensions.append("md_in_html")
         config.extra_css.append(f"{ASSET_DIR}/trope.css")

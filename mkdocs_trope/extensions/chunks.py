@@ -183,7 +183,7 @@ class EscapeRunProcessor(InlineProcessor):
     def __init__(self, md: Markdown) -> None:
         super().__init__(_RUN, md)
 
-    def handleMatch(  # noqa: N802 - Python-Markdown's API
+    def handleMatch(  # type: ignore[override]  # noqa: N802 - Python-Markdown's API
         self, m: re.Match[str], data: str
     ) -> tuple[str | None, int | None, int | None]:
         parts: list[tuple[str, str]] = []

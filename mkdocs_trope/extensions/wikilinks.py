@@ -148,7 +148,7 @@ class _WikiInlineProcessor(InlineProcessor):
 class PotholeProcessor(_WikiInlineProcessor):
     """``[[Target display text]]`` and ``[[Target]]`` (numbered) in Markdown text."""
 
-    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element | None, int | None, int | None]:  # noqa: N802
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element | None, int | None, int | None]:  # type: ignore[override]  # noqa: N802
         close = _matching_close(data, m.end())
         if close < 0:
             return None, None, None
@@ -181,7 +181,7 @@ class PotholeProcessor(_WikiInlineProcessor):
 class FreeLinkProcessor(_WikiInlineProcessor):
     """``{{free link}}s``, ``Namespace/{{Word}}`` and ``{{Shown|Hidden}}`` in Markdown text."""
 
-    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element | None, int | None, int | None]:  # noqa: N802
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element | None, int | None, int | None]:  # type: ignore[override]  # noqa: N802
         close = data.find("}}", m.end(), m.end() + 200)
         if close < 0:
             return None, None, None
@@ -203,7 +203,7 @@ class FreeLinkProcessor(_WikiInlineProcessor):
 class WikiWordProcessor(_WikiInlineProcessor):
     """Bare ``WikiWord``, ``Namespace/WikiWord`` and ``Namespace.WikiWord`` in Markdown text (opt-in)."""
 
-    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element | None, int | None, int | None]:  # noqa: N802
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element | None, int | None, int | None]:  # type: ignore[override]  # noqa: N802
         start, end = m.start(), m.end()
         if _in_bare_url(data, start):
             return None, None, None

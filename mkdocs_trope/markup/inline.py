@@ -12,6 +12,7 @@ import html
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..names import (
     PageName,
@@ -513,7 +514,9 @@ class InlineParser:
             if found is None:
                 search_from = match.start() + 1
                 if text.startswith("{{", match.start()):  # only the last two of a run of braces can open one
-                    search_from = max(search_from, _BRACE_RUN.match(text, match.start()).end() - 2)
+                    brace_run = _BRACE_RUN.match(text, match.start())
+                    assert brace_run is not None  # the text starts with "{{" here
+                    search_from = max(search_from, brace_run.end() - 2)
                 match = _LINK_START.search(text, search_from)
                 continue
             node, end = found
@@ -676,13 +679,13 @@ class InlineParser:
         for size, style in ((5, "strongem"), (3, "strong"), (2, "em")):
             if longest_quote >= size:
                 items = self._pair_quotes(items, size, style)
-        return [_delim_text(item) if type(item) is _Delim else item for item in items]
+        return [_delim_text(item) if isinstance(item, _Delim) else item for item in items]
 
-    def _paired(self, items: list) -> tuple[Inline, ...]:
+    def _paired(self, items: list[Any]) -> tuple[Inline, ...]:
         """The finished children of a construct whose delimiters were just paired around ``items``."""
         return tuple(_merge_text(self._pair(items)))
 
-    def _pair_quotes(self, items: list, size: int, style: str) -> list:
+    def _pair_quotes(self, items: list[Any], size: int, style: str) -> list[Any]:
         """One PmWiki emphasis pass: the leftmost ``size`` quotes pair with the next ``size`` quotes.
 
         Runs of apostrophes are consumed from their left, as the regex ``'{size}(.*?)'{size}`` would; what is
@@ -696,7 +699,7 @@ class InlineParser:
         if not candidates:
             return items
         items = list(items)
-        out: list = []
+        out: list[Any] = []
         cursor = 0
         position = 0
         while position < len(candidates):
@@ -727,8 +730,8 @@ class InlineParser:
         return out
 
     def _pair_symmetric(
-        self, items: list, kind: str, build: Callable[[tuple[Inline, ...]], Inline], *, code: bool = False
-    ) -> list:
+        self, items: list[Any], kind: str, build: Callable[[tuple[Inline, ...]], Inline], *, code: bool = False
+    ) -> list[Any]:
         """Pair consecutive ``kind`` delimiters (non-greedy, like PmWiki's regexes); recurse into others.
 
         In ``code`` the ``--`` stays two hyphens: the em dash is typography, not for code (spec decision A9).
@@ -746,7 +749,7 @@ class InlineParser:
             items[positions.pop()] = unpaired.text  # text from now on: inner passes must not warn again
         if len(positions) < 2:
             return items
-        out: list = []
+        out: list[Any] = []
         cursor = 0
         for first, second in zip(positions[0::2], positions[1::2], strict=False):
             out.extend(items[cursor:first])
@@ -758,12 +761,12 @@ class InlineParser:
         out.extend(items[cursor:])
         return [item.resolve(self) if isinstance(item, _Wrapped) else item for item in out]
 
-    def _pair_sized(self, items: list) -> list:
+    def _pair_sized(self, items: list[Any]) -> list[Any]:
         """``[-..-]``/``[+..+]`` with matching sizes, via a stack; an unclosed opener wraps to the end."""
         if not any(isinstance(item, _Delim) and item.kind in ("open-small", "open-big") for item in items):
             return [self._closer_text(item) for item in items]
-        root: list = []
-        stack: list[tuple[_Delim, list]] = []
+        root: list[Any] = []
+        stack: list[tuple[_Delim, list[Any]]] = []
         current = root
         for item in items:
             if isinstance(item, _Delim) and item.kind in ("open-small", "open-big") and len(stack) >= MAX_DEPTH:
@@ -813,7 +816,7 @@ class InlineParser:
 @dataclass
 class _Wrapped:
     build: Callable[[tuple[Inline, ...]], Inline]
-    items: list
+    items: list[Any]
 
     def resolve(self, parser: InlineParser) -> Inline:
         return self.build(parser._paired(self.items))
@@ -838,7 +841,7 @@ def _size_builder(opener: _Delim) -> Callable[[tuple[Inline, ...]], Inline]:
     return lambda children: Styled(style, children, str(opener.size))
 
 
-def _classify_delimiter(token: str, text: str, end: int, offset: int) -> list[_Delim | str] | None:
+def _classify_delimiter(token: str, text: str, end: int, offset: int) -> list[Inline | _Delim | str] | None:
     first = token[0]
     if first == "'":
         return [_quote(len(token), offset)]
@@ -881,7 +884,7 @@ def _delim_text(item: _Delim) -> str:
     return "'" * item.size if item.kind == "quote" else item.text
 
 
-def _merge_text(items: list) -> list[Inline]:
+def _merge_text(items: list[Any]) -> list[Inline]:
     """Finish phase D: decode entities in raw text and join it with adjacent literal text into single ``Text`` nodes
     (empty ones dropped). ``Text`` nodes are literal already (shown exactly as written), so they are not decoded."""
     out: list[Inline] = []
