@@ -15,10 +15,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
-SEED = SHARED / "seed" / "InterspeciesRomance.trope"
-CORPUS = SHARED / "corpus"
+from tests.reference import CORPUS, REPO, SEED, SHARED
+
+__all__ = ["CORPUS", "REPO", "SEED", "SHARED"]  # re-exported: reference pages are read via tests.reference
 
 
 @dataclass

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.sitebuild import SEED
+from tests.reference import DEMO_SEED
 
 LINE = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+): (?P<severity>info|warning|error): (?P<message>.+) — .+$")
 
@@ -19,7 +19,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_clean_page_passes() -> None:
-    result = run(str(SEED))
+    result = run(str(DEMO_SEED))
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.strip() == "checked 1 file: 0 infos, 0 warnings, 0 errors"
 
@@ -96,8 +96,8 @@ def test_help_documents_severities_and_exit_codes() -> None:
 def test_main_returns_exit_codes_in_process(tmp_path: Path, capsys) -> None:
     from mkdocs_trope.cli import main
 
-    assert main(["check", str(SEED)]) == 0
-    assert main(["check", "--no-such-option", str(SEED)]) == 2
+    assert main(["check", str(DEMO_SEED)]) == 0
+    assert main(["check", "--no-such-option", str(DEMO_SEED)]) == 2
     assert main([]) == 2
     capsys.readouterr()
 
@@ -120,5 +120,5 @@ def test_unreadable_paths_and_usage_errors_exit_2(tmp_path: Path) -> None:
 
 def test_console_script_is_installed() -> None:
     script = Path(sys.executable).with_name("mkdocs-trope")
-    result = subprocess.run([str(script), "check", str(SEED)], capture_output=True, text=True, timeout=60)
+    result = subprocess.run([str(script), "check", str(DEMO_SEED)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and "checked 1 file" in result.stdout

@@ -13,15 +13,16 @@ import pytest
 from bs4 import BeautifulSoup, NavigableString
 
 from mkdocs_trope.markup import convert
-from tests.sitebuild import CORPUS, Site, build_site, visible_text
+from tests.reference import CORPUS_PLACEHOLDER, corpus_pages, reference_text
+from tests.sitebuild import Site, build_site, visible_text
 
-PAGES = sorted(path.stem.replace("__", "/") for path in CORPUS.glob("*.trope"))
+PAGES = sorted(path.stem.replace("__", "/") for path in corpus_pages())
 NEVER_VISIBLE = ("{{", "''", "[=", "=]", "%%", "[@", "@@")
 _LINE_MARKERS = re.compile(r"\s*(\*|#|!|-+>|\|\|)")
 
 
 def _source(page: str) -> str:
-    return (CORPUS / f"{page.replace('/', '__')}.trope").read_text(encoding="utf-8")
+    return reference_text(CORPUS_PLACEHOLDER.with_name(f"{page.replace('/', '__')}.trope"))
 
 
 @pytest.fixture(scope="module")
@@ -31,6 +32,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
 
 
 def test_there_are_five_pages() -> None:
+    for page in PAGES:
+        _source(page)
     assert len(PAGES) == 5
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.sitebuild import SEED, Site, build_site, visible_text
+from tests.reference import SEED, reference_text
+from tests.sitebuild import Site, build_site, visible_text
 
 SUBPAGES = [
     "Advertising", "AnimeAndManga", "Apparel", "ComicBooks", "Fanfic", "Film", "Literature", "LiveActionTV",
@@ -61,7 +62,7 @@ DONKAGON = "http://static.tvtropes.org/pmwiki/pub/images/donkagon_6290.JPG"
 
 
 def _wiki(pages: list[str]) -> dict[str, str]:
-    files = {"Main/InterspeciesRomance.trope": SEED.read_text(encoding="utf-8")}
+    files = {"Main/InterspeciesRomance.trope": reference_text(SEED)}
     for page in pages:
         files[f"{page}.trope"] = f"The page [={page}=].\n"
     return files

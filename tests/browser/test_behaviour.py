@@ -20,7 +20,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from tests.browser_support import launch_chromium, require_browser, save_screenshot, serve_directory
-from tests.sitebuild import REPO, SEED, build_site, collect_logs
+from tests.reference import DEMO_SEED
+from tests.sitebuild import REPO, build_site, collect_logs
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Route
@@ -43,7 +44,7 @@ Also [[labelnote:Click to see more]]The hidden labelnote body.[[/labelnote]] her
 
 WIKI = {
     "index.md": "# Home\n\nGo to [[Main/Playground the playground]] or [[InterspeciesRomance the seed page]].\n",
-    "Main/InterspeciesRomance.trope": SEED.read_text(encoding="utf-8"),
+    "Main/InterspeciesRomance.trope": DEMO_SEED.read_text(encoding="utf-8"),
     "Main/Playground.trope": PLAYGROUND,
 }
 

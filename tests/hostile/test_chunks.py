@@ -18,7 +18,7 @@ from mkdocs_trope.extensions import ImageDirectiveExtension, WikiLinkExtension
 from mkdocs_trope.extensions.chunks import ChunkExtension, split_points
 from mkdocs_trope.markup import convert
 
-from ..sitebuild import CORPUS, SEED
+from ..reference import SEED, corpus_pages, reference_text
 
 
 def _render(trope: str, chunk: int | None) -> str:
@@ -40,19 +40,15 @@ SAMPLES = [
 ]
 
 
-def _page_texts() -> list[tuple[str, str]]:
-    pages = [(path.name, path.read_text(encoding="utf-8")) for path in sorted(CORPUS.glob("*.trope"))]
-    return [(SEED.name, SEED.read_text(encoding="utf-8")), *pages]
-
-
 @pytest.mark.parametrize("chunk", [8, 37, 200])
 @pytest.mark.parametrize("sample", SAMPLES)
 def test_chunked_render_is_identical_on_samples(sample: str, chunk: int) -> None:
     assert _render(sample, chunk) == _render(sample, None)
 
 
-@pytest.mark.parametrize(("name", "text"), _page_texts(), ids=[name for name, _ in _page_texts()])
-def test_chunked_render_is_identical_on_real_pages(name: str, text: str) -> None:
+@pytest.mark.parametrize("path", [SEED, *corpus_pages()], ids=lambda path: path.name)
+def test_chunked_render_is_identical_on_real_pages(path: Path) -> None:
+    text = reference_text(path)
     long_paragraphs = text.replace("\n* ", " * ")  # joins list items into long lines so chunks matter
     for page in (text, long_paragraphs):
         assert _render(page, 24) == _render(page, None)

@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from tests.sitebuild import SEED, Site, build_site
+from tests.reference import DEMO_SEED
+from tests.sitebuild import Site, build_site
 
 CAPTURE_HOOK = '''
 import json
@@ -54,7 +55,7 @@ def build(root: Path, files: dict[str, str], **settings: Any) -> tuple[Site, lis
 
 
 def seed_wiki() -> dict[str, str]:
-    files = {"index.md": "# Home\n", "Main/InterspeciesRomance.trope": SEED.read_text(encoding="utf-8")}
+    files = {"index.md": "# Home\n", "Main/InterspeciesRomance.trope": DEMO_SEED.read_text(encoding="utf-8")}
     for name in SEED_SUBPAGES:
         files[f"InterspeciesRomance/{name}.trope"] = f"Examples for [={name}=].\n"
     files["Main/GreenSkinnedSpaceBabe.trope"] = "A babe.\n"

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from mkdocs_trope.markup import convert, list_items_mentioning
 from mkdocs_trope.names import PageName
 from mkdocs_trope.nav import subpage_candidates, subpage_targets
-from tests.sitebuild import CORPUS, REPO, SEED
+from tests.reference import REPO, SEED, corpus_pages, reference_text
 
 
 def from_conversion(text: str, name: str) -> list[tuple[int, PageName, int]]:
@@ -32,12 +32,12 @@ def owners(text: str) -> set[str]:
     return {target.namespace for item in convert(text).outline for target in item.targets if target.namespace}
 
 
-PAGES = [SEED, *sorted(CORPUS.glob("*.trope")), *sorted((REPO / "demo_site" / "docs").rglob("*.trope"))]
+PAGES = [SEED, *corpus_pages(), *sorted((REPO / "demo_site" / "docs").rglob("*.trope"))]
 
 
 @pytest.mark.parametrize("path", PAGES, ids=[path.name for path in PAGES])
 def test_real_pages_sketch_like_their_conversion(path: Path) -> None:
-    text = path.read_text(encoding="utf-8")
+    text = reference_text(path) if REPO not in path.parents else path.read_text(encoding="utf-8")
     names = owners(text) | {path.stem.split("__")[-1]}
     for name in names:
         assert from_sketch(text, name) == from_conversion(text, name), name

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from mkdocs_trope.conversions import PARALLEL_THRESHOLD
-from tests.sitebuild import SEED, make_config, run_build
+from tests.reference import DEMO_SEED
+from tests.sitebuild import make_config, run_build
 
 FILLERS = PARALLEL_THRESHOLD + 20
 BUILD_DATE = re.compile(r"Build Date UTC : [0-9: .+-]+")
@@ -37,7 +38,7 @@ def filler(number: int) -> str:
 
 def wiki() -> dict[str, str]:
     files = {"index.md": "# Home\n\nA [[Main/InterspeciesRomance pothole]] from Markdown.\n"}
-    files["Main/InterspeciesRomance.trope"] = SEED.read_text(encoding="utf-8")
+    files["Main/InterspeciesRomance.trope"] = DEMO_SEED.read_text(encoding="utf-8")
     for name in ("AnimeAndManga", "TabletopGames", "DungeonsAndDragons", "Film"):
         files[f"InterspeciesRomance/{name}.trope"] = f"Examples for [={name}=] with a HeroicSacrifice.\n"
     for number in range(FILLERS):

@@ -23,7 +23,8 @@ from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from tests.sitebuild import REPO, SEED, Site, build_site, collect_logs, make_config, visible_text
+from tests.reference import DEMO_SEED
+from tests.sitebuild import REPO, Site, build_site, collect_logs, make_config, visible_text
 
 THEMES = ("mkdocs", "readthedocs", "material")
 SITE_URL = "https://wiki.example.org/"
@@ -43,7 +44,7 @@ WIKI: dict[str, str] = {
         "Plain Markdown: [home](index.md), [[Main/InterSpeciesRomance a case-insensitive link]] and "
         "[[Film/FooBar the Foo Bar film]].\n"
     ),
-    "Main/InterspeciesRomance.trope": SEED.read_text(encoding="utf-8"),
+    "Main/InterspeciesRomance.trope": DEMO_SEED.read_text(encoding="utf-8"),
     "InterspeciesRomance/AnimeAndManga.trope": "* ''Manga/{{Monster Musume}}''\n",
     "InterspeciesRomance/TabletopGames.trope": "Back to InterspeciesRomance.\n",
     "InterspeciesRomance/DungeonsAndDragons.trope": "Half-elves everywhere. See also TabletopGames.\n",
