@@ -151,9 +151,13 @@ def _relative_path(path: str, start: str) -> str:
     return posixpath.relpath(path, start)
 
 
-def report_to(logger: logging.Logger | logging.LoggerAdapter[logging.Logger]) -> Reporter:
+def report_to(logger: logging.Logger | logging.LoggerAdapter[logging.Logger], docs_prefix: str = "") -> Reporter:
     """A reporter that logs each distinct message once: a page linking one missing page a thousand times (or a
-    hostile page linking it half a million times) gets one line, not a flood that buries the build's output."""
+    hostile page linking it half a million times) gets one line, not a flood that buries the build's output.
+
+    Messages start with the page's path in ``docs_dir``; ``docs_prefix`` (``docs_dir`` relative to the config
+    file) is put in front, so every diagnostic names its file the way MkDocs does."""
+    lead = f"{docs_prefix}/" if docs_prefix else ""
     seen: set[str] = set()
 
     def report(level: str, message: str | Callable[[], str]) -> None:
@@ -164,8 +168,8 @@ def report_to(logger: logging.Logger | logging.LoggerAdapter[logging.Logger]) ->
             return
         seen.add(text)
         if level == "warning":
-            logger.warning(text)
+            logger.warning(lead + text)
         else:
-            logger.info(text)
+            logger.info(lead + text)
 
     return report

@@ -9,6 +9,7 @@ conversion, with ``path:line:column``, through MkDocs' logger so ``--strict`` co
 from __future__ import annotations
 
 import json
+import logging
 from importlib import resources
 from pathlib import Path
 
@@ -37,6 +38,7 @@ LONG_PARAGRAPH = 20_000
 
 ASSET_DIR = "assets/mkdocs-trope"
 ASSETS = ("trope.css", "trope.js")
+LOG_LEVELS = {Severity.INFO: logging.INFO, Severity.WARNING: logging.WARNING, Severity.ERROR: logging.ERROR}
 
 
 class TropePlugin(BasePlugin[TropeConfig]):
@@ -72,7 +74,7 @@ class TropePlugin(BasePlugin[TropeConfig]):
         self.resolver = SiteResolver(
             PageIndex(),
             {},
-            report_to(log),
+            report_to(log, self._docs_prefix),
             self.config.missing_pages,
             self.config.case_mismatch,
             self.config.missing_page_url,
@@ -114,7 +116,8 @@ class TropePlugin(BasePlugin[TropeConfig]):
         outlines = {uri: sketch.outline for uri, sketch in sketches.items()}
         pages = [file for file in files if file.src_uri in index.names]
         self.tree = build_tree(
-            pages, index, outlines, lambda f: self._nav_title(f, index), report_to(log), self.config.missing_pages
+            pages, index, outlines, lambda f: self._nav_title(f, index), report_to(log, self._docs_prefix),
+            self.config.missing_pages,
         )
         self._set_navigation(config, files, index)
         self._mark_section_indexes()
@@ -162,21 +165,16 @@ class TropePlugin(BasePlugin[TropeConfig]):
     # ------------------------------------------------------------------------------------ conversion
 
     def _report(self, file: TropeFile, entry: Converted, *, warnings_only: bool = False) -> None:
-        """Log a page's problems once, when it is converted, as ``path:line:column: ...``.
+        """Log a page's problems once, when it is converted, as ``path:line:column: ...`` at their severity's level.
 
         Under ``--strict`` an unchanged page's warnings are logged again on every ``serve`` rebuild
         (``warnings_only``): otherwise the first unrelated edit would let the build pass with them still there.
         """
         path = f"{self._docs_prefix}/{file.src_uri}"
-        if entry.decode_problem:
-            log.warning(entry.decode_problem.diagnostic().format(path))
-        for diagnostic in entry.diagnostics:
-            message = diagnostic.format(path)
-            if diagnostic.severity is Severity.INFO:
-                if not warnings_only:
-                    log.info(message)
-            else:
-                log.warning(message)
+        problems = [entry.decode_problem.diagnostic()] if entry.decode_problem else []
+        for diagnostic in [*problems, *entry.diagnostics]:
+            if not (warnings_only and diagnostic.severity is Severity.INFO):
+                log.log(LOG_LEVELS[diagnostic.severity], diagnostic.format(path, severity=False))
 
     def _markdown_for(self, file: TropeFile) -> str:
         """What MkDocs reads as the page's Markdown: the page's front matter, its title as ``# heading``, the body.

@@ -23,7 +23,8 @@ ERROR_CODES = {
 }
 """Problems that are errors whoever reports them: the page certainly renders wrong, or unsafe. Everything else is
 a warning (or info, for legacy markup and harmless clean-ups). Errors fail ``mkdocs-trope check``; a build still
-publishes the page and logs them as warnings (so ``mkdocs build --strict`` fails)."""
+publishes the page and logs each at the level of its severity (so ``mkdocs build --strict`` fails on errors and
+warnings)."""
 
 
 @dataclass(frozen=True)
@@ -37,10 +38,13 @@ class Diagnostic:
     severity: Severity = Severity.WARNING
     code: str = "markup"
 
-    def format(self, path: str = "") -> str:
-        """``path:line:col: message (hint)`` — the form editors and pre-commit understand."""
+    def format(self, path: str = "", *, severity: bool = True) -> str:
+        """``path:line:col: severity: message — hint``, the form editors and pre-commit understand.
+
+        A log line leaves the severity word out (``severity=False``): the log level already says it.
+        """
         location = f"{path}:{self.line}:{self.column}" if path else f"{self.line}:{self.column}"
-        text = f"{location}: {self.severity.value}: {self.message}"
+        text = f"{location}: {self.severity.value}: {self.message}" if severity else f"{location}: {self.message}"
         return f"{text} — {self.hint}" if self.hint else text
 
 

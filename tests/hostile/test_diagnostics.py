@@ -92,9 +92,9 @@ def test_unsafe_url_is_reported_once_not_also_as_a_bad_target() -> None:
 
 BAD_PAGE = "intro\nsome [[HeroicSacrifice text\n[[javascript:alert(1) click]]\n[[sparkle:shiny]]\n"
 BAD_LINES = (
-    "docs/Main/Bad.trope:2:6: error: '[[' is never closed",
-    "docs/Main/Bad.trope:3:3: error: link scheme 'javascript:' is not allowed",
-    "docs/Main/Bad.trope:4:1: warning: unknown construct '[[sparkle:...]]'",
+    "docs/Main/Bad.trope:2:6: '[[' is never closed",
+    "docs/Main/Bad.trope:3:3: link scheme 'javascript:' is not allowed",
+    "docs/Main/Bad.trope:4:1: unknown construct '[[sparkle:...]]'",
 )
 
 
@@ -151,4 +151,4 @@ def test_an_edited_page_is_reported_again(tmp_path: Path) -> None:
             build(config, serve_url="http://127.0.0.1:8000/")
         logged.append(_diagnostic_lines(records))
     assert len(logged[1]) == len(BAD_LINES) + 1
-    assert any(line.startswith("docs/Main/Bad.trope:5:6: error: ']]' closes nothing") for line in logged[1])
+    assert any(line.startswith("docs/Main/Bad.trope:5:6: ']]' closes nothing") for line in logged[1])

@@ -230,8 +230,8 @@ def test_case_insensitive_links_work_and_warn(site: Site) -> None:
     assert "twikilink" in anchor["class"]
     assert link_target(site, "about.md", anchor) == site.page_path("Main/InterspeciesRomance.trope").resolve()
     warnings = case_warnings(site)
-    assert any(w.startswith("Main/GreenSkinnedSpaceBabe.trope: link 'InterSpeciesRomance'") for w in warnings)
-    assert any(w.startswith("about.md: link 'Main/InterSpeciesRomance'") for w in warnings)
+    assert any(w.startswith("docs/Main/GreenSkinnedSpaceBabe.trope: link 'InterSpeciesRomance'") for w in warnings)
+    assert any(w.startswith("docs/about.md: link 'Main/InterSpeciesRomance'") for w in warnings)
     assert all("write 'InterspeciesRomance'" in w or "write 'Main/InterspeciesRomance'" in w for w in warnings)
     assert len(site.warnings()) == len(warnings) == 2, "only the case warnings are expected"
 
@@ -369,7 +369,8 @@ def test_strict_build_fails_on_converter_warning(tmp_path: Path) -> None:
         build_site(tmp_path / "strict", files, strict=True)
     site = build_site(tmp_path / "lenient", files)
     warnings = site.warnings()
-    assert len(warnings) == 1 and "Main/GreenSkinnedSpaceBabe.trope:1:13: error: '[[' is never closed" in warnings[0]
+    assert len(warnings) == 1 and "docs/Main/GreenSkinnedSpaceBabe.trope:1:13: '[[' is never closed" in warnings[0]
+    assert [record.levelname for record in site.records if record.levelno >= logging.WARNING] == ["ERROR"]
 
 
 def test_strict_build_fails_on_case_mismatch(tmp_path: Path) -> None:
@@ -514,8 +515,8 @@ def test_properdocs_strict_counts_plugin_warnings(tmp_path: Path) -> None:
     """The plugin logs through ``mkdocs.plugins``, which ProperDocs aliases, so its strict mode sees them too."""
     result, _ = run_properdocs(tmp_path, CLEAN_WIKI | {"Main/Bad.trope": "An unclosed [[HeroicSacrifice link.\n"})
     assert result.returncode != 0
-    assert "Main/Bad.trope:1:13: error: '[[' is never closed" in result.stderr
-    assert "Aborted with 1 warnings in strict mode" in result.stdout + result.stderr
+    assert "ERROR   -  mkdocs_trope: docs/Main/Bad.trope:1:13: '[[' is never closed" in result.stderr
+    assert "Aborted with 1 errors in strict mode" in result.stdout + result.stderr
 
 
 # -------------------------------------------------------------------------------------------- demo site
