@@ -223,7 +223,7 @@ def test_front_matter_keys_option_is_validated(tmp_path: Path, keys: list[Any]) 
 def test_unclean_front_matter_in_a_site_is_text_with_its_line(tmp_path: Path) -> None:
     files = {f"Main/Case{index}.trope": page for index, (page, _) in enumerate(UNCLEAN.values())}
     site = build_site(tmp_path, files)
-    for index, (page, line) in enumerate(UNCLEAN.values()):
+    for index, (_, line) in enumerate(UNCLEAN.values()):
         content = site.content(f"Main/Case{index}.trope")
         for heading in content.find_all("h1"):
             heading.decompose()
@@ -236,7 +236,7 @@ def test_unclean_front_matter_in_a_site_is_text_with_its_line(tmp_path: Path) ->
 
 
 def test_the_odd_file_name_is_escaped_in_the_subpage_bar(tmp_path: Path) -> None:
-    files = {"Main/Owner.trope": f"* Owner/{{{{Sub}}}}\n", "Owner/Sub.trope": "Sub page.\n"}
+    files = {"Main/Owner.trope": "* Owner/{{Sub}}\n", "Owner/Sub.trope": "Sub page.\n"}
     site = build_site(tmp_path, files, plugins=["search", {"trope": {"titles": {"Owner/Sub": HOSTILE_TITLE}}}])
     bar = site.content("Main/Owner.trope").select_one("nav.tvt-subpages")
     assert bar is not None and HOSTILE_TITLE in bar.get_text() and bar.find("b") is None
