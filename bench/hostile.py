@@ -77,6 +77,22 @@ CASES: dict[str, Callable[[float], str]] = {
     "[[AC: x100k": lambda s: "[[AC:" * _n(100_000, s),
     "-> x200k on one line": lambda s: "->" * _n(200_000, s),
     "100k WikiWords": lambda s: _wikiwords(_n(100_000, s)),
+    # Second round of hostile shapes: table lines, potholes, continued lines, and shapes that cost in the render.
+    "||a run of 1M letters (table attributes)": lambda s: "||" + "a" * _n(1_000_000, s),
+    '||a="b x200k (table attributes)': lambda s: "||" + 'a="b ' * _n(200_000, s),
+    "pothole target of 1M '{'": lambda s: "[[Film/" + "{" * _n(1_000_000, s) + " text]]",
+    "pothole target of '{{a' x330k": lambda s: "[[Film/" + "{{a" * _n(330_000, s) + " text]]",
+    "'x\\\\' continued lines x250k": lambda s: "x\\\\\n" * _n(250_000, s),
+    "'x\\' continued lines x330k": lambda s: "x\\\n" * _n(330_000, s),
+    "emphasis span over 'a_ ' x330k": lambda s: "''" + "a_ " * _n(330_000, s) + "''",
+    "emphasis span over '& ' x500k": lambda s: "''" + "& " * _n(500_000, s) + "''",
+    "emphasis span over 'a* ' x330k": lambda s: "''" + "a* " * _n(330_000, s) + "''",
+    "bold span over '_a_ ' x250k": lambda s: "'''" + "_a_ " * _n(250_000, s) + "'''",
+    "one table row of 330k cells": lambda s: "||" + "a||" * _n(330_000, s),
+    "sibling sublists, markers alternating x170k": lambda s: "* top\n" + "".join(
+        ("** a\n", "*# b\n", "*+ c\n")[k % 3] for k in range(_n(170_000, s))),
+    "tiny paragraphs x330k": lambda s: "a\n\n" * _n(330_000, s),
+    "8 KB front matter + 1 MB prose": lambda s: "---\ntitle: " + "x" * 7_900 + "\n---\n" + prose(_n(1_000_000, s)),
 }
 
 

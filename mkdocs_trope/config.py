@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 
 from mkdocs.config import base
@@ -9,6 +10,7 @@ from mkdocs.config import config_options as c
 
 LOG_LEVELS = ("ignore", "info", "warning")
 HEADING_SHIFT_RANGE = (-5, 5)
+KEY_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,80}")
 
 
 class UrlPattern(c.Type[str]):
@@ -46,6 +48,20 @@ class Titles(c.Type[dict[str, str]]):
         if bad:
             raise base.ValidationError(f"each page name needs a title text; check {', '.join(bad)}")
         return {str(key): text for key, text in titles.items()}
+
+
+class FrontMatterKeys(c.Type[list]):
+    """Names of front matter keys (besides ``title``) that trope pages may pass to MkDocs and the theme."""
+
+    def __init__(self) -> None:
+        super().__init__(list, default=[])
+
+    def run_validation(self, value: object) -> list[str]:
+        keys = super().run_validation(value)
+        bad = [repr(key) for key in keys if not isinstance(key, str) or not KEY_NAME.fullmatch(key)]
+        if bad:
+            raise c.ValidationError(f"front matter keys are names such as description; check {', '.join(bad)}")
+        return [str(key) for key in keys]
 
 
 class IntRange(c.Type[int]):
@@ -98,6 +114,15 @@ class TropeConfig(base.Config):
 
     nav_subpages = c.Type(bool, default=True)
     """With an explicit ``nav``, give each trope page that lists subpages those subpages as children."""
+
+    front_matter_keys = FrontMatterKeys()
+    """Front matter keys, besides ``title``, that a trope page may set: ``[description, tags]``.
+
+    A trope page's front matter is page text, written by whoever edits the page, and MkDocs, themes and plugins
+    act on its keys (``template`` picks a template file, Material's ``icon`` includes one). So by default a page
+    may set only its ``title``; every other key is reported and ignored. List more keys only for sites whose
+    authors are trusted. Values stay text: strings are HTML-escaped wherever they land.
+    """
 
     subpage_bar = c.Type(bool, default=True)
     """Show a bar of sibling subpages (the wiki's "Go To" list) on a page with subpages and on each subpage."""

@@ -17,10 +17,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .files import TropeFile
-from .markup import ConvertOptions, Diagnostic, OutlineItem, convert, list_items_mentioning, split_front_matter
+from .markup import ConvertOptions, Diagnostic, MetaValue, OutlineItem, convert, list_items_mentioning
+from .markup.frontmatter import read_front_matter
 from .markup.source import DecodeProblem, decode
 from .names import PageName
 from .nav import subpage_candidates
@@ -41,8 +40,9 @@ class Converted:
 
     key: tuple[Any, ...]
     body: str | None
-    """The Markdown after any front matter; None in the cache of a one-off build once MkDocs has read it."""
-    front_matter: str
+    """The page's Markdown (never its front matter); None in the cache of a one-off build once MkDocs has read it."""
+    meta: tuple[tuple[str, MetaValue], ...]
+    """The front matter values the page may set, checked; the title among them."""
     outline: tuple[OutlineItem, ...]
     redirect: PageName | None
     diagnostics: tuple[Diagnostic, ...]
@@ -119,7 +119,7 @@ class ConversionCache:
                 task = self._pool.submit(_converted_batch, jobs, self._options)
                 for place, (file, (_, data, name)) in enumerate(zip(batch, jobs, strict=True)):
                     self._pending[file.src_uri] = (task, place)
-                    sketches[file.src_uri] = _sketch(data, name)
+                    sketches[file.src_uri] = _sketch(data, name, self._options)
         for file in files:
             if file.src_uri not in sketches:
                 entry = self.get(file)
@@ -176,9 +176,9 @@ class ConversionCache:
         return (_stat_key(Path(file.abs_src_path).stat()), self._settings_key)
 
 
-def _sketch(data: bytes, name: str) -> Sketch:
+def _sketch(data: bytes, name: str, options: ConvertOptions) -> Sketch:
     text, _ = decode(data)
-    return Sketch(list_items_mentioning(text, name), front_matter_title(split_front_matter(text)[0]))
+    return Sketch(list_items_mentioning(text, name), read_front_matter(text, options.front_matter_keys)[0].title)
 
 
 def _stat_key(stat: os.stat_result) -> tuple[int, ...]:
@@ -202,12 +202,12 @@ def _converted(key: tuple[Any, ...], data: bytes, name: str, options: ConvertOpt
     result = convert(text, options=options)
     return Converted(
         key,
-        result.markdown[len(result.front_matter) :],
-        result.front_matter,
+        result.markdown,
+        tuple(result.meta.items()),
         subpage_candidates(name, result.outline),
         result.redirect,
         result.diagnostics,
-        front_matter_title(result.front_matter),
+        title if isinstance(title := result.meta.get("title"), str) else None,
         problem,
     )
 
@@ -219,14 +219,3 @@ def _converted_batch(jobs: list[tuple[tuple[Any, ...], bytes, str]], options: Co
 def _can_fork() -> bool:
     """Forking is only safe (and only available) on POSIX from a process with no other threads running."""
     return hasattr(os, "fork") and threading.active_count() == 1
-
-
-def front_matter_title(front_matter: str) -> str | None:
-    if not front_matter:
-        return None
-    try:
-        data = yaml.safe_load(front_matter.strip().strip("-").strip(".")) or {}
-    except yaml.YAMLError:
-        return None
-    title = data.get("title") if isinstance(data, dict) else None
-    return str(title) if title else None

@@ -16,6 +16,7 @@ from typing import Any
 from mkdocs.structure.files import File
 
 from .markup import OutlineItem
+from .meta import html_text
 from .names import DEFAULT_NAMESPACE, KNOWN_NAMESPACES, PageName, as_spaced
 from .pages import PageIndex
 
@@ -165,9 +166,10 @@ def _namespace_rank(index: PageIndex, file: File) -> tuple[int, str]:
 
 
 def node_nav(node: NavNode) -> Any:
+    """Nav data for a page and its subpages; titles are escaped, as MkDocs' templates print them as HTML."""
     if not node.children:
-        return {node.title: node.file.src_uri}
-    return {node.title: [node.file.src_uri, *(node_nav(child) for child in node.children)]}
+        return {html_text(node.title): node.file.src_uri}
+    return {html_text(node.title): [node.file.src_uri, *(node_nav(child) for child in node.children)]}
 
 
 def generated_nav(tree: SubpageTree, other_files: list[File], index: PageIndex) -> list[Any]:
@@ -180,7 +182,7 @@ def generated_nav(tree: SubpageTree, other_files: list[File], index: PageIndex) 
         name = index.names.get(root.file.src_uri)
         namespace = name.namespace if name and name.namespace else DEFAULT_NAMESPACE
         groups.setdefault(namespace, []).append(node_nav(root))
-    nav.extend({as_spaced(namespace): items} for namespace, items in groups.items())
+    nav.extend({html_text(as_spaced(namespace)): items} for namespace, items in groups.items())
     return nav
 
 
@@ -203,7 +205,7 @@ def merge_subpages(nav: Any, tree: SubpageTree) -> Any:
         if isinstance(item, str):
             node = tree.node(item)
             extra = children(node) if node else []
-            return {node.title: [item, *extra]} if node and extra else item
+            return {html_text(node.title): [item, *extra]} if node and extra else item
         if isinstance(item, dict) and len(item) == 1:
             ((title, value),) = item.items()
             if isinstance(value, str):

@@ -27,6 +27,8 @@ from .extensions.wikilinks import WikiLinkExtension
 from .files import TropeFile, is_trope_path
 from .markup import CONVERTER_VERSION, ConvertOptions, Severity
 from .markup.escape import escape_markdown
+from .markup.frontmatter import DEFAULT_KEYS
+from .meta import html_text, page_meta
 from .names import PageName
 from .nav import SubpageTree, build_tree, generated_nav, merge_subpages, subpage_bar
 from .pages import PageIndex, SiteResolver, report_to, title_for
@@ -66,8 +68,13 @@ class TropePlugin(BasePlugin[TropeConfig]):
         self.cache.keeps_bodies = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        settings_key = json.dumps([CONVERTER_VERSION, __version__, self.config.heading_shift], default=str)
-        self.cache.start_build(ConvertOptions(heading_shift=self.config.heading_shift), settings_key, self._report)
+        options = ConvertOptions(
+            heading_shift=self.config.heading_shift,
+            front_matter_keys=DEFAULT_KEYS | frozenset(self.config.front_matter_keys),
+        )
+        settings_key = json.dumps([CONVERTER_VERSION, __version__, options.heading_shift, sorted(
+            options.front_matter_keys)], default=str)
+        self.cache.start_build(options, settings_key, self._report)
         docs = Path(config.docs_dir)
         base = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
         self._docs_prefix = docs.relative_to(base).as_posix() if docs.is_relative_to(base) else docs.as_posix()
@@ -177,22 +184,29 @@ class TropePlugin(BasePlugin[TropeConfig]):
                 log.log(LOG_LEVELS[diagnostic.severity], diagnostic.format(path, severity=False))
 
     def _markdown_for(self, file: TropeFile) -> str:
-        """What MkDocs reads as the page's Markdown: the page's front matter, its title as ``# heading``, the body.
+        """What MkDocs reads as the page's Markdown: the page's title as ``# heading``, then the body.
 
-        MkDocs takes a page's title from its first ``#`` heading, so generated front matter (parsed with PyYAML
-        for every page) is only needed when ``page_heading`` is off.
+        The author's front matter never reaches MkDocs (:meth:`on_page_markdown` gives the page the checked
+        values). Without a heading, a generated ``title`` keeps MkDocs from reading a first line such as
+        ``Note: ...`` as metadata.
         """
         entry = self.cache.read(file)
         assert entry.body is not None  # read() always returns the whole conversion
-        name = self.resolver.index.names.get(file.src_uri) or PageName(None, file.name)
-        title = entry.title or title_for(name, self.resolver.titles)
+        title = self._page_title(file, entry)
         if not self.config.page_heading:
-            return (entry.front_matter or f"---\ntitle: {json.dumps(title)}\n---\n") + entry.body
-        return f"{entry.front_matter}# {escape_markdown(title)}\n\n{entry.body}"
+            return f"---\ntitle: {json.dumps(str(html_text(title)))}\n---\n{entry.body}"
+        return f"# {escape_markdown(title)}\n\n{entry.body}"
+
+    def _page_title(self, file: File, entry: Converted | None) -> str:
+        name = self.resolver.index.names.get(file.src_uri) or PageName(None, file.name)
+        return (entry.title if entry else None) or title_for(name, self.resolver.titles)
 
     # ----------------------------------------------------------------------------------------- pages
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if isinstance(page.file, TropeFile):
+            entry = self.cache.entry(page.file.src_uri)
+            page.meta = page_meta(entry.meta if entry else (), self._page_title(page.file, entry))
         self.resolver.current = page.file
         self.links.converted_text = isinstance(page.file, TropeFile)
         # The split is safe for converted text only, and only pays off where a paragraph is long enough for

@@ -10,13 +10,13 @@ directives, and ``md_in_html``) to render; :func:`mkdocs_trope.render_html` does
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 
 from ..names import PageName
 from .blocks import LIST_MARKERS, MAX_LIST_DEPTH, BlockParser, redirect_target, split_block_tags
 from .diagnostics import Diagnostic, DiagnosticSink, Severity
+from .frontmatter import DEFAULT_KEYS, MetaValue, read_front_matter, split_front_matter
 from .inline import InlineParser
 from .nodes import Block, Container, ListBlock
 from .render import render_blocks
@@ -27,6 +27,7 @@ __all__ = [
     "ConvertOptions",
     "Diagnostic",
     "LinkRef",
+    "MetaValue",
     "OutlineItem",
     "PageName",
     "Severity",
@@ -36,8 +37,6 @@ __all__ = [
 CONVERTER_VERSION = "1"
 """Bumped whenever output changes for the same input (part of the plugin's cache key)."""
 
-_FRONT_MATTER_KEY = re.compile(r"[A-Za-z_][\w -]{0,80}:")
-_FRONT_MATTER_MAX_LINES = 200
 
 
 @dataclass(frozen=True)
@@ -45,6 +44,8 @@ class ConvertOptions:
     """How to convert: ``heading_shift`` moves ``!`` from ``<h1>`` to ``<h2>`` by default (spec decision A8)."""
 
     heading_shift: int = 1
+    front_matter_keys: frozenset[str] = DEFAULT_KEYS
+    """Front matter keys a page may set (the rest are reported and ignored); see :mod:`.frontmatter`."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,9 @@ class Conversion:
     diagnostics: tuple[Diagnostic, ...]
     redirect: PageName | None = None
     front_matter: str = ""
+    """The page's front matter block as written, when it was read (it is not part of ``markdown``)."""
+    meta: Mapping[str, MetaValue] = field(default_factory=dict)
+    """The front matter values the page may set, checked (``title`` and the keys in ``front_matter_keys``)."""
 
 
 def convert(text: str, *, page: str | None = None, options: ConvertOptions | None = None) -> Conversion:
@@ -87,12 +91,12 @@ def convert(text: str, *, page: str | None = None, options: ConvertOptions | Non
     del page  # resolution is the resolver's job; kept in the signature for symmetry with the plugin
     options = options or ConvertOptions()
     sink = DiagnosticSink()
-    front_matter, body = split_front_matter(text)
+    front_matter, body = read_front_matter(text, options.front_matter_keys)
+    for problem in front_matter.diagnostics:
+        sink.add((problem.line, problem.column), problem.message, problem.hint, problem.severity, problem.code)
     inline = InlineParser(sink)
     blocks = BlockParser(sink, inline, options.heading_shift).parse(logical_lines(body, sink))
     markdown = render_blocks(blocks)
-    if front_matter:
-        markdown = front_matter + "\n" + markdown
     links = tuple(LinkRef(link.target, link.line) for link in inline.links)
     return Conversion(
         markdown=markdown,
@@ -100,27 +104,9 @@ def convert(text: str, *, page: str | None = None, options: ConvertOptions | Non
         outline=tuple(_outline(blocks)),
         diagnostics=sink.finish(),
         redirect=redirect_target(blocks),
-        front_matter=front_matter,
+        front_matter=front_matter.text,
+        meta=front_matter.values,
     )
-
-
-def split_front_matter(text: str) -> tuple[str, str]:
-    """YAML front matter passes through for MkDocs; its lines are blanked so line numbers stay true.
-
-    Recognised line by line (a ``---`` line, then ``key: value``, indented, comment or blank lines, then ``---``
-    or ``...``), so a page that merely starts with a rule is never mistaken for front matter.
-    """
-    normalised = text.lstrip("\ufeff").replace("\r\n", "\n")
-    if not normalised.startswith("---\n"):
-        return "", text
-    lines = normalised.split("\n", _FRONT_MATTER_MAX_LINES + 2)
-    for number, line in enumerate(lines[1 : _FRONT_MATTER_MAX_LINES + 1], start=1):
-        if line.rstrip() in ("---", "...") and number > 1:
-            front = "\n".join(lines[: number + 1]) + "\n"
-            return front, "\n" * (number + 1) + normalised[len(front) :]
-        if line.strip() and not (_FRONT_MATTER_KEY.match(line) or line[0] in " \t#"):
-            return "", text
-    return "", text
 
 
 def _outline(blocks: list[Block]) -> Iterator[OutlineItem]:

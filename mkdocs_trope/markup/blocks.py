@@ -43,7 +43,9 @@ _BLOCK_TAGS = ("folder:", "/folder", "foldercontrol", "index", "/index", "quoteb
 _BLOCK_TAG_HINT = re.compile(r"\[\[\s*/?(?:folder|index|quoteblock)", re.IGNORECASE)
 _INDENT = re.compile(r"(-+)>")
 LIST_MARKERS = re.compile(r"[*#+]+")
-_TABLE_ATTRIBUTE = re.compile(r"([A-Za-z]+)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s]+)")
+_TABLE_ATTRIBUTE = re.compile(r"(?<![A-Za-z])([A-Za-z]++)\s*+=\s*+(\"[^\"]*+\"|'[^']*+'|\S++)")
+"""``name=value``. Linear: a name starts only where no letter precedes it, and no run is given back once taken
+(without both, ``||`` and a long run of letters costs a retry from every letter, each to the end of the run)."""
 _TABLE_ATTRIBUTES = {
     "border": re.compile(r"[0-9]{1,2}\Z"),
     "width": re.compile(r"[0-9]{1,4}%?\Z"),
@@ -308,40 +310,44 @@ class BlockParser:
     def _tables(self, lines: list[LogicalLine]) -> Iterator[Table]:
         attributes: tuple[tuple[str, str], ...] = ()
         caption: tuple[Inline, ...] | None = None
+        caption_line: LogicalLine | None = None
         rows: list[tuple[TableCell, ...]] = []
         first_line = lines[0].line
         for line in lines:
             body = line.text[2:]
-            if "||" not in body and (_TABLE_ATTRIBUTE.search(body) or not body.strip()):
+            if "||" not in body and (not body.strip() or not _TABLE_ATTRIBUTE.sub(" ", body).strip()):
                 if rows:
                     yield Table(attributes, caption, tuple(rows), first_line)
-                    rows, caption, first_line = [], None, line.line
+                    rows, caption, caption_line, first_line = [], None, None, line.line
                 attributes = self._table_attributes(body, line)
                 continue
-            if "||" not in body:  # PmWiki would read ``||cell`` as attributes and lose the text
+            if "||" not in body and _TABLE_ATTRIBUTE.search(body):  # PmWiki would drop the text
+                self.sink.add(
+                    line.position(0),
+                    "a table attribute line holds other text; shown as a row",
+                    "put attributes alone on their line (||width=50%) and text in cells (||text||)",
+                    code="table-row",
+                )
+            elif "||" not in body:  # PmWiki would read ``||cell`` as attributes and lose the text
                 self.sink.add(
                     line.position(0),
                     "a one-cell table row needs a closing '||'; shown as a row",
                     "write ||cell||",
                     code="table-row",
                 )
-            if body.startswith("!") and body.rstrip().endswith("!||") and body.count("||") == 1 and not rows:
+            is_caption = body.startswith("!") and body.rstrip().endswith("!||") and body.count("||") == 1
+            if is_caption and not rows and caption_line is None:
                 caption = self.inline.parse(line.slice(3, len(line.text.rstrip()) - 3))
+                caption_line = line
                 continue
             rows.append(self._table_row(line))
+        if not rows and caption_line is not None:  # a lone ``||!Header!||`` is a one-cell table, not a caption
+            rows, caption = [self._table_row(caption_line)], None
         if rows:
             yield Table(attributes, caption, tuple(rows), first_line)
 
     def _table_attributes(self, body: str, line: LogicalLine) -> tuple[tuple[str, str], ...]:
         kept: list[tuple[str, str]] = []
-        leftover = _TABLE_ATTRIBUTE.sub(" ", body).strip()
-        if leftover:
-            self.sink.add(
-                line.position(2),
-                f"'{leftover}' in a table attribute line is not an attribute; dropped",
-                "a table attribute line holds only name=value pairs, such as border=1 width=80%",
-                code="table-attribute",
-            )
         for match in _TABLE_ATTRIBUTE.finditer(body):
             name, value = match.group(1).lower(), match.group(2).strip("\"'")
             pattern = _TABLE_ATTRIBUTES.get(name)

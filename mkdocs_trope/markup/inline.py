@@ -921,17 +921,23 @@ def _decode_entities(text: str) -> str:
 def _target_end(text: str, start: int, end: int) -> int:
     """End of a pothole's target: the first blank outside ``{{...}}`` (``[[{{Dota 2}} text]]``)."""
     index = start
-    while index < end:
-        ch = text[index]
-        if ch in " \t" or ch == BREAK:
+    stop = _TARGET_STOP
+    while (found := stop.search(text, index, end)) is not None:
+        index = found.start()
+        if text[index] != "{":
             return index
-        if ch == "{" and text.startswith("{{", index):
+        if text.startswith("{{", index):
             close = text.find("}}", index + 2, end)
             if close >= 0:
                 index = close + 2
                 continue
+            stop = _BLANK  # no ``}}`` after this ``{{``, so none after any later one: braces are plain from here
         index += 1
     return end
+
+
+_TARGET_STOP = re.compile("[ \t{" + BREAK + "]")
+_BLANK = re.compile("[ \t" + BREAK + "]")
 
 
 def parse_free_link(content: str) -> tuple[str | None, str, str] | None:

@@ -231,39 +231,96 @@ def join_continuations(lines: list[LogicalLine | None]) -> list[LogicalLine]:
     """Join lines that end in backslashes: ``\\`` joins with a space, ``\\\\`` with one break, n with n-1.
 
     Leading whitespace is insignificant (spec decision A3) and trailing whitespace invisible, so both go here.
+    A logical line is built piece by piece (:class:`_Joined`), so a page of many continued lines costs the length
+    of its text, not the length of each partial line again at every join.
     """
     result: list[LogicalLine] = []
-    pending: LogicalLine | None = None
+    pending: _Joined | None = None
     for physical in lines:
         if physical is None:
             continue
         current = physical.stripped()
-        if pending is not None:
-            current = _concat(pending, current)
-            pending = None
-        stripped = current.text.rstrip(" \t")
-        backslashes = len(stripped) - len(stripped.rstrip("\\"))
+        if pending is None:
+            if not current.text.endswith("\\"):  # the common case: no join at all
+                result.append(current)
+                continue
+            pending = _Joined()
+        pending.add(current)
+        backslashes = pending.trailing_backslashes()
         if backslashes:
-            body = stripped[: len(stripped) - backslashes].rstrip(" \t")
-            joiner = " " if backslashes == 1 else BREAK * (backslashes - 1)
-            pending = _with_text(current, body + joiner)
+            pending.trim(backslashes)
+            pending.append_text(" " if backslashes == 1 else BREAK * (backslashes - 1))
             continue
-        result.append(current)
+        result.append(pending.finish())
+        pending = None
     if pending is not None:
-        result.append(pending)
+        result.append(pending.finish())
     return result
 
 
-def _with_text(line: LogicalLine, text: str) -> LogicalLine:
-    return LogicalLine(text, {k: v for k, v in line.literals.items() if k < len(text)}, line.anchors)
+class _Joined:
+    """One logical line being joined from physical lines, kept as a list of pieces.
 
+    Only its end is ever examined (trailing blanks, then backslashes) and only its end is ever cut, so each
+    character is looked at a bounded number of times however many lines are joined.
+    """
 
-def _concat(first: LogicalLine, second: LogicalLine) -> LogicalLine:
-    offset = len(first.text)
-    literals = dict(first.literals)
-    literals.update({pos + offset: lit for pos, lit in second.literals.items()})
-    anchors = first.anchors + [(pos + offset, ln, col) for pos, ln, col in second.anchors]
-    return LogicalLine(first.text + second.text, literals, anchors)
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.literals: dict[int, Literal] = {}
+        self.anchors: list[tuple[int, int, int]] = []
+
+    def add(self, line: LogicalLine) -> None:
+        offset = self.length
+        self.literals.update({pos + offset: lit for pos, lit in line.literals.items()})
+        self.anchors.extend((pos + offset, ln, col) for pos, ln, col in line.anchors)
+        self.append_text(line.text)
+
+    def append_text(self, text: str) -> None:
+        if text:
+            self.parts.append(text)
+            self.length += len(text)
+
+    def trailing_backslashes(self) -> int:
+        """Backslashes ending the text once trailing blanks are ignored (the blanks are cut only if any are)."""
+        blanks = backslashes = 0
+        for part in reversed(self.parts):
+            stripped = part.rstrip(" \t") if not backslashes else part
+            if not backslashes:
+                blanks += len(part) - len(stripped)
+                if not stripped:
+                    continue
+            body = stripped.rstrip("\\")
+            backslashes += len(stripped) - len(body)
+            if body:
+                break
+        if backslashes:
+            self._cut(blanks)
+        return backslashes
+
+    def trim(self, backslashes: int) -> None:
+        """Cut ``backslashes`` backslashes from the end, then the blanks before them."""
+        self._cut(backslashes)
+        while self.parts:
+            last = self.parts[-1]
+            stripped = last.rstrip(" \t")
+            self._cut(len(last) - len(stripped))
+            if stripped:
+                break
+
+    def _cut(self, count: int) -> None:
+        while count and self.parts:
+            last = self.parts.pop()
+            if len(last) > count:
+                self.parts.append(last[: len(last) - count])
+                self.length -= count
+                return
+            count -= len(last)
+            self.length -= len(last)
+
+    def finish(self) -> LogicalLine:
+        return LogicalLine("".join(self.parts), self.literals, self.anchors)
 
 
 def logical_lines(text: str, sink: DiagnosticSink) -> list[LogicalLine]:

@@ -148,10 +148,13 @@ def test_one_cell_row_without_closing_bars_keeps_its_text() -> None:
     assert warnings(source)
 
 
-def test_non_attribute_text_on_an_attribute_line_is_warned() -> None:
-    source = "||border=1 junk\n||a||"
-    assert only(html(source), "table")["border"] == "1"
-    assert "table-attribute" in codes(source)
+def test_an_attribute_line_with_other_text_is_a_row_and_warned() -> None:
+    """Attributes and text on one line: the attributes are not applied rather than the text lost."""
+    source = "||border=1 junk [[spoiler:more]]\n||a||"
+    table = only(html(source), "table")
+    assert "border" not in table.attrs
+    assert "border=1 junk more" in text(table)
+    assert "table-row" in codes(source)
 
 
 def test_tables_inside_folders() -> None:
