@@ -308,3 +308,11 @@ def decode(data: bytes) -> tuple[str, DecodeProblem | None]:
         line_start = data.rfind(b"\n", 0, start) + 1
         column = len(data[line_start:start].decode("utf-8", errors="replace")) + 1  # characters, as editors count
         return data.decode("utf-8", errors="replace"), DecodeProblem(bom + start, data[start], line, column)
+
+
+def join_with_breaks(lines: list[LogicalLine]) -> LogicalLine:
+    """Several logical lines as one, each line end kept as a forced break (positions and escapes kept)."""
+    joined = lines[0]
+    for line in lines[1:]:
+        joined = _concat(_with_text(joined, joined.text + BREAK), line)
+    return joined
