@@ -44,6 +44,7 @@ class TropePlugin(BasePlugin[TropeConfig]):
 
     def __init__(self) -> None:
         self.cache = ConversionCache()
+        self._index = PageIndex()
         self.tree: SubpageTree | None = None
         self._parallel = False
 
@@ -100,6 +101,9 @@ class TropePlugin(BasePlugin[TropeConfig]):
             files.append(file)
         self._add_assets(files, config)
         index = PageIndex.build(files)
+        self._index = index  # conversions report as they finish, and some reports depend on which pages exist
+        for message in index.duplicate_warnings(self._docs_prefix):
+            log.warning(message)
         trope_files = [file for file in files if isinstance(file, TropeFile)]
         sketches = self.cache.prepare(trope_files, background=self._parallel)
         if self.cache.in_background:
@@ -176,6 +180,9 @@ class TropePlugin(BasePlugin[TropeConfig]):
                     log.info(message)
             else:
                 log.warning(message)
+        for page, diagnostic in entry.if_page_exists:
+            if self._index.find(page, None)[0] is not None:
+                log.warning(diagnostic.format(path))
 
     def _markdown_for(self, file: TropeFile) -> str:
         """What MkDocs reads as the page's Markdown: the page's front matter, its title as ``# heading``, the body.

@@ -76,6 +76,9 @@ class Conversion:
     diagnostics: tuple[Diagnostic, ...]
     redirect: PageName | None = None
     front_matter: str = ""
+    if_page_exists: tuple[tuple[PageName, Diagnostic], ...] = ()
+    """Diagnostics that apply only if the page named with them exists (``MyTrope/Film`` written as text), for a
+    caller that knows the wiki's pages to report."""
 
 
 def convert(text: str, *, page: str | None = None, options: ConvertOptions | None = None) -> Conversion:
@@ -101,6 +104,7 @@ def convert(text: str, *, page: str | None = None, options: ConvertOptions | Non
         diagnostics=sink.finish(),
         redirect=redirect_target(blocks),
         front_matter=front_matter,
+        if_page_exists=tuple(inline.one_word_subpages),
     )
 
 

@@ -26,7 +26,7 @@ from ..names import (
 )
 from .brackets import BracketIndex, index_brackets
 from .colors import css_color
-from .diagnostics import DiagnosticSink, Severity
+from .diagnostics import Diagnostic, DiagnosticSink, Severity
 from .nodes import Anchor, Box, Break, Colored, Image, Inline, Note, PlaceLink, Styled, Text, UrlLink, WikiLink
 from .source import BREAK, LITERAL, Literal, LogicalLine
 from .urls import (
@@ -88,6 +88,7 @@ ANCHOR_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}\Z")
 """What an anchor name (``[[#name]]``) may hold: it becomes an HTML id and a URL fragment as written."""
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _EM_DASH = "\u2014"
+_ONE_WORD_SUBPAGES_KEPT = 200
 _SIZED_KINDS = frozenset({"open-small", "open-big", "close-small", "close-big"})
 
 
@@ -144,6 +145,9 @@ class InlineParser:
         self.sink = sink
         self.numbered_links = 0
         self.links: list[WikiLink] = []
+        self.one_word_subpages: list[tuple[PageName, Diagnostic]] = []
+        """``Name/Word`` written as text (``Word`` one word, so no link): a mistake if the page ``Name/Word``
+        exists, which only the site knows. Each with the diagnostic to report then (at most a few hundred)."""
         self._state: _LineState | None = None
         self._delimiter_count = 0
         """Delimiters seen so far; lets a region with none skip the pairing passes."""
@@ -609,6 +613,8 @@ class InlineParser:
                 display = as_spaced(page) if separator == "/" else f"{namespace}.{as_spaced(page)}"
                 target = PageName(namespace, page)
                 return self._wikilink(target, (Text(display),), offset + start, auto=True), page_end
+            if separator == "/":
+                self._one_word_subpage(namespace, text[after : alnum_run_end(text, after)], offset + start)
         end = wikiword_end(text, start)
         if end < 0:
             return None
@@ -617,6 +623,8 @@ class InlineParser:
 
     def _troper_handle(self, text: str, start: int, offset: int) -> tuple[Inline, int] | None:
         """``@/Name`` or ``@/{{Name}}``: a link to ``Tropers/Name`` showing the name (spec §24.1)."""
+        if not at_word_start(text, start):  # me@/Name is no handle
+            return None
         after = start + 2
         if text.startswith("{{", after):
             return self._free_link(text, after, TROPERS_NAMESPACE, offset)
@@ -626,6 +634,23 @@ class InlineParser:
         name = text[after:end]
         link = self._wikilink(PageName(TROPERS_NAMESPACE, name), (Text(as_spaced(name)),), offset + start, auto=True)
         return link, end
+
+    def _one_word_subpage(self, namespace: str, word: str, offset: int) -> None:
+        """Remember ``Namespace/Word`` written as text, in case the page exists (spec §24.5)."""
+        if not is_page_token(word) or len(self.one_word_subpages) >= _ONE_WORD_SUBPAGES_KEPT:
+            return
+        line, column = self._line.position(offset)
+        written = f"{namespace}/{word}"
+        diagnostic = Diagnostic(
+            line,
+            column,
+            f"'{written}' is text, not a link to the page {written}: after a '/' a page name must be a WikiWord, and "
+            f"'{word}' is one word (TV Tropes shows it the same way)",
+            f"write {namespace}/{{{{{word}}}}} to link to the page",
+            Severity.WARNING,
+            "one-word-subpage",
+        )
+        self.one_word_subpages.append((PageName(namespace, word), diagnostic))
 
     def _free_link(
         self, text: str, start: int, namespace: str | None, offset: int, *, dotted: bool = False

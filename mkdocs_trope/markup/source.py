@@ -207,14 +207,15 @@ _SPECIALS = {
         + "|".join(
             ["(?<=[\n" + LITERAL + BREAK + "])", "(?<=%)%"]
             + ([] if no_equals else ["(?<=\\[)="])
-            + ([] if no_at else ["(?<=\\[)@"])
+            + ([] if no_at else ["(?<=\\[)(?!(?<=\\[\\[)@/)@"])  # [[@/Name text]] is a troper handle
         )
         + ")"
     )
     for no_equals in (False, True)
     for no_at in (False, True)
 }
-"""What the scanner must stop at: line ends, comments, escapes, and sentinel characters written in the source.
+"""What the scanner must stop at: line ends, comments, escapes, and sentinel characters written in the source
+(``[[@/`` opens a pothole to a troper's page, not a ``[@`` escape).
 Once an escape opener is known to have no closer anywhere after it, it is no longer a stop: every later one is
 plain text too, and a page of half a million of them is then scanned in one step."""
 

@@ -1,4 +1,4 @@
-"""Trope pages in a real browser: folders, "Open/Close All Folders", spoilers, labelnotes and the page image.
+"""Trope pages in a real browser: folders, "open/close all folders", spoilers, labelnotes and the page image.
 
 Headless Debian Chromium (via ``tests.browser_support``) on the ``mkdocs`` theme and on Material's dark scheme with
 ``navigation.instant`` (pages reached by clicking a link, so the page is swapped in without reloading scripts).
@@ -165,11 +165,11 @@ def test_foldercontrol_opens_and_closes_every_folder(page: Page, served: Served)
     folders = page.locator("details.folder")
     assert folders.count() == 2
     page.locator("details.folder").nth(1).locator("summary").click()  # one open already: the button opens the rest
-    page.get_by_role("button", name="Open/Close All Folders").click()
+    page.get_by_role("button", name="open/close all folders").click()
     assert page.evaluate("[...document.querySelectorAll('details.folder')].every(d => d.open)")
     assert page.get_by_text("Text of the first folder.").is_visible()
     assert page.get_by_text("Text of the second folder.").is_visible()
-    page.get_by_role("button", name="Open/Close All Folders").click()
+    page.get_by_role("button", name="open/close all folders").click()
     assert page.evaluate("[...document.querySelectorAll('details.folder')].every(d => !d.open)")
     assert not page.get_by_text("Text of the first folder.").is_visible()
 
