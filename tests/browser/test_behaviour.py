@@ -224,6 +224,25 @@ def test_labelnote_opens_on_click(page: Page, served: Served) -> None:
     assert not body.is_visible()
 
 
+def test_labelnote_label_is_small_raised_and_apart_from_the_word(page: Page, served: Served) -> None:
+    """As on TV Tropes (``<sup>Label</sup>`` after the word), not a full-size bracketed link."""
+    require_browser()
+    open_playground(page, served)
+    style = page.locator("span.labelnote > button.notelabel").evaluate(
+        """label => {
+            const own = getComputedStyle(label), text = getComputedStyle(label.closest("p"));
+            const before = getComputedStyle(label, "::before").content;
+            return [own.verticalAlign, parseFloat(own.fontSize) / parseFloat(text.fontSize),
+                    parseFloat(own.marginLeft), before];
+        }"""
+    )
+    align, scale, margin, before = style
+    assert align == "super"
+    assert scale < 0.9
+    assert margin > 0
+    assert before in ("none", "normal")
+
+
 # ------------------------------------------------------------------------------------------ page image
 
 
