@@ -145,6 +145,8 @@ class InlineParser:
         self.sink = sink
         self.numbered_links = 0
         self.links: list[WikiLink] = []
+        self.anchors: set[str] = set()
+        """Names marked with ``[[#name]]`` so far: a second mark of one name would make two elements one id."""
         self.one_word_subpages: list[tuple[PageName, Diagnostic]] = []
         """``Name/Word`` written as text (``Word`` one word, so no link): a mistake if the page ``Name/Word``
         exists, which only the site knows. Each with the diagnostic to report then (at most a few hundred)."""
@@ -429,6 +431,15 @@ class InlineParser:
         while display_start < end and self._line.text[display_start] in " \t":
             display_start += 1
         if display_start >= end and page is None:
+            if anchor in self.anchors:
+                self._warn(
+                    start - 2,
+                    f"'[[#{anchor}]]' marks a second place with one name; links go to the first",
+                    "give each place its own name",
+                    code="duplicate-anchor",
+                )
+                return []
+            self.anchors.add(anchor)
             return [Anchor(anchor)]
         if display_start >= end:
             self.numbered_links += 1

@@ -74,6 +74,14 @@ def test_an_anchor_marks_a_place_and_shows_nothing() -> None:
     assert text(soup) == "Start. Cast list here."
 
 
+def test_a_name_marks_one_place() -> None:
+    source = "[[#cast]]One.\n\n[[#cast]]Two."
+    soup = html(source)
+    assert [span["id"] for span in soup.find_all("span", class_="tvt-anchor")] == ["cast"]
+    assert text(soup) == "One. Two."
+    assert [(d.line, d.code) for d in warnings(source)] == [(3, "duplicate-anchor")]
+
+
 @pytest.mark.parametrize(
     ("source", "href", "shown"),
     [
