@@ -393,9 +393,10 @@ class InlineParser:
         text = self._line.text
         split = _target_end(text, start, end)
         target_text = text[start:split]
-        if "#" in target_text and (place := parse_place(target_text)) is not None:
-            return self._place_link(place, start, split, end, depth, links)
-        target = self._link_target(target_text, start)
+        place = parse_place(target_text) if "#" in target_text else None
+        if place is not None and place[0] is None and not text[split:end].strip(" \t"):
+            return self._anchor(place[1], start)
+        target = place or self._link_target(target_text, start)
         if target is None:
             hint = "a pothole is [[Target display text]] with a WikiWord, Namespace/Page, {{free link}} or URL"
             if "/" in target_text and not target_text.startswith(("{{", "http")):
@@ -420,36 +421,22 @@ class InlineParser:
             return list(children)
         if isinstance(target, str):
             return [UrlLink(target, children)]
+        if isinstance(target, tuple):  # [[#name text]], [[Page#name text]]
+            return [self._place(target[0], target[1], children, start)]
         return [self._wikilink(target, children, start)]
 
-    def _place_link(
-        self, place: tuple[PageName | None, str], start: int, split: int, end: int, depth: int, links: bool
-    ) -> list[_Piece]:
-        """``[[#name]]`` (a mark), ``[[#name text]]`` or ``[[Page#name text]]`` (links to a mark)."""
-        page, anchor = place
-        display_start = split
-        while display_start < end and self._line.text[display_start] in " \t":
-            display_start += 1
-        if display_start >= end and page is None:
-            if anchor in self.anchors:
-                self._warn(
-                    start - 2,
-                    f"'[[#{anchor}]]' marks a second place with one name; links go to the first",
-                    "give each place its own name",
-                    code="duplicate-anchor",
-                )
-                return []
-            self.anchors.add(anchor)
-            return [Anchor(anchor)]
-        if display_start >= end:
-            self.numbered_links += 1
-            children: tuple[Inline, ...] = (Text(f"[{self.numbered_links}]"),)
-        else:
-            children = self._display(display_start, end, depth)
-        if not links:
-            self._warn(start - 2, "a link inside a link's display text shows only its text", "remove the inner link")
-            return list(children)
-        return [self._place(page, anchor, children, start)]
+    def _anchor(self, name: str, start: int) -> list[_Piece]:
+        """``[[#name]]``: marks a place; a second mark of one name is dropped (one id, one element)."""
+        if name in self.anchors:
+            self._warn(
+                start - 2,
+                f"'[[#{name}]]' marks a second place with one name; links go to the first",
+                "give each place its own name",
+                code="duplicate-anchor",
+            )
+            return []
+        self.anchors.add(name)
+        return [Anchor(name)]
 
     def _place(self, page: PageName | None, anchor: str, children: tuple[Inline, ...], offset: int) -> PlaceLink:
         line = self._line.position(offset)[0]
