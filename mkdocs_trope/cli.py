@@ -11,12 +11,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 
 from .markup import Diagnostic, Severity, convert
 from .markup.diagnostics import ERROR_CODES
 from .markup.source import decode
+from .names import PageName
 
 _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
@@ -39,7 +40,9 @@ def check(paths: Sequence[str], *, fail_on: Severity = Severity.ERROR, quiet: bo
     counts: Counter[Severity] = Counter()
     files = 0
     unreadable = False
-    for path in _trope_files(paths):
+    checked = list(_trope_files(paths))
+    pages = {page_key(path) for path in checked}
+    for path in checked:
         try:
             data = path.read_bytes()
         except OSError as error:
@@ -47,7 +50,7 @@ def check(paths: Sequence[str], *, fail_on: Severity = Severity.ERROR, quiet: bo
             unreadable = True
             continue
         files += 1
-        for diagnostic in diagnose(data):
+        for diagnostic in diagnose(data, pages):
             counts[diagnostic.severity] += 1
             if not (quiet and diagnostic.severity is Severity.INFO):
                 print(diagnostic.format(str(path)))
@@ -61,13 +64,23 @@ def check(paths: Sequence[str], *, fail_on: Severity = Severity.ERROR, quiet: bo
     return 1 if any(count and _RANK[s] >= _RANK[fail_on] for s, count in counts.items()) else 0
 
 
-def diagnose(data: bytes) -> list[Diagnostic]:
-    """All problems of one page's bytes: undecodable bytes first, then the converter's diagnostics."""
+def diagnose(data: bytes, pages: Collection[tuple[str, str]] = ()) -> list[Diagnostic]:
+    """All problems of one page's bytes: undecodable bytes first, then the converter's diagnostics, with those
+    that apply only to pages that exist when ``pages`` (keys from :func:`page_key`) holds their page."""
     text, problem = decode(data)
-    found = list(convert(text).diagnostics)
+    conversion = convert(text)
+    found = list(conversion.diagnostics)
+    existing = [diagnostic for page, diagnostic in conversion.if_page_exists if page.key in pages]
+    if existing:
+        found = sorted(found + existing, key=lambda diagnostic: (diagnostic.line, diagnostic.column))
     if problem:
         found.insert(0, problem.diagnostic())
     return found
+
+
+def page_key(path: Path) -> tuple[str, str]:
+    """The case-folded page name a checked file stands for: its folder is its namespace (``Film/Foo.trope``)."""
+    return PageName(path.parent.name or None, path.stem).key
 
 
 def _trope_files(paths: Sequence[str]) -> Iterator[Path]:

@@ -49,6 +49,8 @@ class Converted:
     title: str | None
     """The page's own title from its front matter, if it sets one."""
     decode_problem: DecodeProblem | None = None
+    if_page_exists: tuple[tuple[PageName, Diagnostic], ...] = ()
+    """Diagnostics to report only if their page exists (see :attr:`mkdocs_trope.markup.Conversion.if_page_exists`)."""
 
 
 Report = Callable[[TropeFile, Converted], None]
@@ -209,6 +211,7 @@ def _converted(key: tuple[Any, ...], data: bytes, name: str, options: ConvertOpt
         result.diagnostics,
         title if isinstance(title := result.meta.get("title"), str) else None,
         problem,
+        result.if_page_exists,
     )
 
 

@@ -12,6 +12,9 @@ from functools import lru_cache
 
 DEFAULT_NAMESPACE = "Main"
 
+TROPERS_NAMESPACE = "Tropers"
+"""The namespace of editors' pages; ``@/Name`` is short for ``Tropers/Name``."""
+
 _NAMESPACES = (
     "Main", "Administrivia", "Advertising", "Animation", "Anime", "ARG", "Art", "AudioPlay", "Blog", "Bollywood",
     "ComicBook", "ComicStrip", "Creator", "Film", "Series", "VideoGame", "Literature", "Manga", "Manhua", "Manhwa",
@@ -20,7 +23,7 @@ _NAMESPACES = (
     "LetsPlay", "Roleplay", "Ride", "Misc", "YMMV", "Trivia", "SugarWiki", "UsefulNotes", "Awesome", "Funny",
     "Heartwarming", "Tearjerker", "NightmareFuel", "Quotes", "Recap", "Characters", "WMG", "Headscratchers",
     "JustForFun", "PlayingWith", "Pantheon", "Archive", "Wiki", "Sandbox", "Laconic", "Analysis", "Fridge",
-    "Timeline", "ShoutOut",
+    "Timeline", "ShoutOut", "Tropers",
 )
 KNOWN_NAMESPACES = frozenset(name.casefold() for name in _NAMESPACES)
 """TV Tropes' namespaces (spec §5.2). A link into one of these is a page of that namespace, never a subpage of a

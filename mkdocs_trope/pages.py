@@ -32,11 +32,18 @@ def page_name_for(src_uri: str) -> PageName | None:
 
 @dataclass
 class PageIndex:
-    """Every page of the site by case-folded ``(namespace, name)``; ``.trope`` wins over ``.md``."""
+    """Every page of the site by case-folded ``(namespace, name)``.
+
+    Two files may claim one name: ``A/Deep/X.trope`` and ``B/Deep/X.trope`` are both ``Deep/X``, and so are
+    ``Film/Foo.trope`` and ``film/foo.trope`` (names are case-insensitive). Links then go to one of them, chosen by
+    :func:`claim_order` whatever order the files come in, and each such pair is listed in ``duplicates``.
+    """
 
     by_key: dict[tuple[str, str], File] = field(default_factory=dict)
     names: dict[str, PageName] = field(default_factory=dict)
     """``src_uri`` → the page's name."""
+    duplicates: list[tuple[PageName, str, str]] = field(default_factory=list)
+    """(name, file that links go to, file that lost the name), for every file that lost its name to another."""
 
     @classmethod
     def build(cls, files: Iterable[File]) -> PageIndex:
@@ -47,9 +54,22 @@ class PageIndex:
                 continue
             index.names[file.src_uri] = name
             existing = index.by_key.get(name.key)
-            if existing is None or (existing.src_uri.endswith(".md") and file.src_uri.endswith(".trope")):
+            if existing is None or claim_order(file.src_uri) < claim_order(existing.src_uri):
                 index.by_key[name.key] = file
+        for uri, name in index.names.items():
+            winner = index.by_key[name.key].src_uri
+            if winner != uri:
+                index.duplicates.append((index.names[winner], winner, uri))
         return index
+
+    def duplicate_warnings(self, docs: str = "") -> list[str]:
+        """One message per file whose page name another file took, naming both files (``docs`` is their folder)."""
+        prefix = f"{docs}/" if docs else ""
+        return [
+            f"{prefix}{loser} and {prefix}{winner} are both the page '{name.qualified()}' (a page's name is its "
+            f"folder and file name, case ignored); links go to {prefix}{winner}: rename or move one of them"
+            for name, winner, loser in self.duplicates
+        ]
 
     def find(self, target: PageName, current: PageName | None) -> tuple[File | None, PageName]:
         """The file a written name means (spec A22: a bare name tries the current namespace, then Main)."""
@@ -63,6 +83,15 @@ class PageIndex:
                 return file, self.names[file.src_uri]
         fallback = candidates[-1]
         return None, PageName(fallback.namespace or DEFAULT_NAMESPACE, fallback.name)
+
+
+def claim_order(src_uri: str) -> tuple[bool, str]:
+    """Which of two files with one page name links go to: the smaller key wins.
+
+    A ``.trope`` page before a ``.md`` page (the wiki's own markup is the page), then the path in code-point order
+    (``A/Deep/X.trope`` before ``B/Deep/X.trope``, ``Film/Foo.trope`` before ``film/foo.trope``).
+    """
+    return (not src_uri.endswith(".trope"), src_uri)
 
 
 def custom_title(name: PageName, titles: dict[str, str]) -> str | None:

@@ -48,6 +48,7 @@ class TropePlugin(BasePlugin[TropeConfig]):
 
     def __init__(self) -> None:
         self.cache = ConversionCache()
+        self._index = PageIndex()
         self.tree: SubpageTree | None = None
         self._parallel = False
 
@@ -110,6 +111,9 @@ class TropePlugin(BasePlugin[TropeConfig]):
             files.append(file)
         self._add_assets(files, config)
         index = PageIndex.build(files)
+        self._index = index  # conversions report as they finish, and some reports depend on which pages exist
+        for message in index.duplicate_warnings(self._docs_prefix):
+            log.warning(message)
         trope_files = [file for file in files if isinstance(file, TropeFile)]
         sketches = self.cache.prepare(trope_files, background=self._parallel)
         if self.cache.in_background:
@@ -179,6 +183,7 @@ class TropePlugin(BasePlugin[TropeConfig]):
         """
         path = f"{self._docs_prefix}/{file.src_uri}"
         problems = [entry.decode_problem.diagnostic()] if entry.decode_problem else []
+        problems += [found for page, found in entry.if_page_exists if self._index.find(page, None)[0] is not None]
         for diagnostic in [*problems, *entry.diagnostics]:
             if not (warnings_only and diagnostic.severity is Severity.INFO):
                 log.log(LOG_LEVELS[diagnostic.severity], diagnostic.format(path, severity=False))

@@ -1,5 +1,5 @@
 /*
- * mkdocs-trope: note toggles and "Open/Close All Folders".
+ * mkdocs-trope: note toggles and "open/close all folders".
  *
  * One click listener on `document`, registered once, so it keeps working when a theme swaps the
  * page content without re-running scripts (Material's navigation.instant). Folders themselves are

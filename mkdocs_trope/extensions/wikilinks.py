@@ -24,7 +24,7 @@ from markdown import Extension, Markdown
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
-from ..markup.inline import parse_free_link, parse_page_target
+from ..markup.inline import ANCHOR_NAME, parse_free_link, parse_page_target, parse_place
 from ..markup.render import AUTO_TITLE_FLAG, WIKI_SCHEME
 from ..markup.urls import ALLOWED_SCHEMES, is_image_url, safe_url, split_scheme
 from ..names import PageName, alnum_run_end, as_spaced, free_link_target, is_namespace_token, wikiword_end
@@ -91,9 +91,10 @@ class WikiLinkExtension(Extension):
     def reset(self) -> None:
         self.numbered = 0
 
-    def link_element(self, target: PageName, *, auto: bool) -> etree.Element:
+    def link_element(self, target: PageName, *, auto: bool, anchor: str = "") -> etree.Element:
         flag = AUTO_TITLE_FLAG if auto else ""
-        return etree.Element("a", {"href": f"{WIKI_SCHEME}{target}{flag}"})
+        place = f"#{anchor}" if anchor else ""
+        return etree.Element("a", {"href": f"{WIKI_SCHEME}{target}{place}{flag}"})
 
 
 class WikiLinkTreeprocessor(Treeprocessor):
@@ -115,11 +116,15 @@ class WikiLinkTreeprocessor(Treeprocessor):
             auto = spec.endswith(AUTO_TITLE_FLAG)
             if auto:
                 spec = spec[: -len(AUTO_TITLE_FLAG)]
+            spec, _, anchor = spec.partition("#")
             target = PageName.parse(spec)
             resolution = resolver.resolve(target)
             classes = html_class
             if resolution.url:
-                element.set("href", resolution.url)
+                # A place in the page (``Page#name``): the page resolves as without it; a name that could not be
+                # an anchor (hand-written Markdown) is dropped rather than written into the URL.
+                place = f"#{anchor}" if ANCHOR_NAME.match(anchor) else ""
+                element.set("href", resolution.url + place)
             else:  # nowhere to go: a marked span (MkDocs requires every <a> to have an href)
                 element.attrib.pop("href", None)
                 element.tag = "span"
@@ -174,6 +179,14 @@ class PotholeProcessor(_WikiInlineProcessor):
         if split_scheme(target_text) is not None:
             url = safe_url(target_text)
             return etree.Element("a", {"href": url}) if url else None
+        if "#" in target_text:  # [[Page#heading]], [[#name]]
+            place = parse_place(target_text)
+            if place is None:
+                return None
+            page, anchor = place
+            if page is None:
+                return etree.Element("a", {"href": f"#{anchor}"})
+            return self.extension.link_element(page, auto=False, anchor=anchor)
         target = parse_page_target(target_text)
         return self.extension.link_element(target, auto=False) if target else None
 
@@ -185,17 +198,21 @@ class FreeLinkProcessor(_WikiInlineProcessor):
         close = data.find("}}", m.end(), m.end() + 200)
         if close < 0:
             return None, None, None
-        parsed = parse_free_link(data[m.end() : close])
+        content, _, anchor = data[m.end() : close].partition("#")
+        if anchor and not ANCHOR_NAME.match(anchor):
+            return None, None, None
+        parsed = parse_free_link(content)
         if parsed is None or (m.group(1) and parsed[0]):
             return None, None, None
         inner_namespace, words, hidden = parsed
         namespace = m.group(1) or inner_namespace
-        suffix_end = alnum_run_end(data, close + 2)
+        suffix_end = close + 2 if anchor else alnum_run_end(data, close + 2)
         shown = words + data[close + 2 : suffix_end]
         if m.group(2) == ".":
             shown = f"{namespace}.{shown}"
         target = PageName(namespace, free_link_target(words, hidden))
-        element = self.extension.link_element(target, auto=not hidden and suffix_end == close + 2)
+        auto = not hidden and suffix_end == close + 2
+        element = self.extension.link_element(target, auto=auto, anchor=anchor)
         element.text = shown
         return element, m.start(0), suffix_end
 

@@ -80,6 +80,9 @@ class Conversion:
     """The page's front matter block as written, when it was read (it is not part of ``markdown``)."""
     meta: Mapping[str, MetaValue] = field(default_factory=dict)
     """The front matter values the page may set, checked (``title`` and the keys in ``front_matter_keys``)."""
+    if_page_exists: tuple[tuple[PageName, Diagnostic], ...] = ()
+    """Diagnostics that apply only if the page named with them exists (``MyTrope/Film`` written as text), for a
+    caller that knows the wiki's pages to report."""
 
 
 def convert(text: str, *, page: str | None = None, options: ConvertOptions | None = None) -> Conversion:
@@ -106,6 +109,7 @@ def convert(text: str, *, page: str | None = None, options: ConvertOptions | Non
         redirect=redirect_target(blocks),
         front_matter=front_matter.text,
         meta=front_matter.values,
+        if_page_exists=tuple(inline.one_word_subpages),
     )
 
 

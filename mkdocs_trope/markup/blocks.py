@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..names import PageName
 from .brackets import index_brackets
 from .diagnostics import DiagnosticSink, Severity
+from .folder_titles import join_folder_titles
 from .inline import InlineParser, parse_page_target
 from .nodes import (
     Block,
@@ -31,7 +32,7 @@ from .nodes import (
     TableCell,
     Text,
 )
-from .source import LogicalLine
+from .source import BREAK, LogicalLine
 
 MAX_CONTAINER_DEPTH = 24
 """Folders, quoteblocks and index blocks nested deeper than this are shown as text (no real page comes close)."""
@@ -54,6 +55,8 @@ _TABLE_ATTRIBUTES = {
     "align": re.compile(r"(?:left|right|center)\Z"),
     "class": re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,40}\Z"),
 }
+_TITLE_BLANKS = " \t\n" + BREAK
+"""What a folder title may start or end with and lose: blanks, and the line ends of a title over several lines."""
 _REDIRECT = re.compile(r"\[\[redirect:([^\]]+)\]\]\s*\Z", re.IGNORECASE)
 
 
@@ -83,6 +86,7 @@ class BlockParser:
         self._table: list[LogicalLine] = []
         self._seen_content = False
         self._too_deep_open: dict[str, int] = {}
+        lines = join_folder_titles(lines)
         for index, line in enumerate(lines):
             if self.redirect is not None:
                 self._after_redirect(lines[index:])
@@ -118,8 +122,8 @@ class BlockParser:
         if tag.name in ("folder", "index", "quoteblock"):
             title: tuple[Inline, ...] = ()
             if tag.title is not None:
-                stripped = tag.title.text.strip()
-                title = self.inline.parse(tag.title) if stripped else ()
+                stripped = tag.title.text.strip(_TITLE_BLANKS)
+                title = self.inline.parse(_trimmed(tag.title)) if stripped else ()
             if len(self._stack) > MAX_CONTAINER_DEPTH:
                 self._too_deep(tag, title)
                 return
@@ -391,6 +395,16 @@ class BlockParser:
             content = self.inline.parse(line.stripped_slice(inner_start, end)) if inner.strip() else ()
             cells.append(TableCell(content or (Text("\u00a0"),), header, align))
         return tuple(cells)
+
+
+def _trimmed(line: LogicalLine) -> LogicalLine:
+    text = line.text
+    start, end = 0, len(text)
+    while start < end and text[start] in _TITLE_BLANKS:
+        start += 1
+    while end > start and text[end - 1] in _TITLE_BLANKS:
+        end -= 1
+    return line.slice(start, end)
 
 
 def split_block_tags(lines: Iterable[LogicalLine]) -> Iterator[LogicalLine | _TagLine]:

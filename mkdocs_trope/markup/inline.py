@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..names import (
+    TROPERS_NAMESPACE,
     PageName,
     alnum_run_end,
     as_spaced,
@@ -25,8 +26,9 @@ from ..names import (
     wikiword_end,
 )
 from .brackets import BracketIndex, index_brackets
-from .diagnostics import DiagnosticSink, Severity
-from .nodes import Box, Break, Image, Inline, Note, Styled, Text, UrlLink, WikiLink
+from .colors import css_color
+from .diagnostics import Diagnostic, DiagnosticSink, Severity
+from .nodes import Anchor, Box, Break, Colored, Image, Inline, Note, PlaceLink, Styled, Text, UrlLink, WikiLink
 from .source import BREAK, LITERAL, Literal, LogicalLine
 from .urls import (
     URL_PREFIX,
@@ -59,13 +61,14 @@ _STYLE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9-]{0,40}\Z")
 _WIDTH = re.compile(r"[0-9]{1,4}\Z")
 _INDENT_AMOUNT = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,2})?(?:px|em|rem|%)?\Z")
 _LINK_START = re.compile(
-    r"[A-Zhfm{](?:(?<![A-Za-z0-9_].)(?:"  # one character class first: the regex engine skips to those in C
+    r"[A-Zhfm{@](?:(?<![A-Za-z0-9_].)(?:"  # one character class first: the regex engine skips to those in C
     r"(?<=h)ttps?://|(?<=H)(?i:ttps?)://|(?<=f)tp://|(?<=F)(?i:tp)://|(?<=m)ailto:|(?<=M)(?i:ailto):"
     r"|(?<=[A-Z])(?P<word>[A-Za-z0-9]*(?:[A-Z][a-z0-9]|[a-z0-9][A-Z])[A-Za-z0-9]*)"  # the rest of a WikiWord
     r"|(?<=[A-Z])[A-Za-z0-9]+[/.](?=[A-Z]|\{\{))"  # a namespace prefix
-    r"|(?<=\{)\{)"
+    r"|(?<=\{)\{"
+    r"|(?<=@)/(?=[A-Z]|\{\{))"  # a troper handle, @/Name or @/{{Name}}
 )
-"""Where a link may start: a URL scheme or a WikiWord or namespace at the start of a word, or ``{{``. Ordinary
+"""Where a link may start: a URL scheme or a WikiWord or namespace at the start of a word, ``{{`` or ``@/``. Ordinary
 capitalised words are rejected here, at C speed; the backtracking inside a WikiWord candidate is bounded by that one
 word, since a candidate can only start where a word starts. Each branch checks the first character, already
 consumed by the leading class, by looking behind."""
@@ -82,8 +85,11 @@ _MAY_HOLD_MARKUP = re.compile("[][{}'@&+" + LITERAL + BREAK + "-](?:(?<=-)-|(?<=
 """Characters without which a stretch of text holds no inline markup but links (checked separately)."""
 _BRACE_RUN = re.compile(r"\{+")
 _NAMESPACE_SEPARATOR = re.compile(r"[/.](?:[A-Z]|\{\{)")
+ANCHOR_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}\Z")
+"""What an anchor name (``[[#name]]``) may hold: it becomes an HTML id and a URL fragment as written."""
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _EM_DASH = "\u2014"
+_ONE_WORD_SUBPAGES_KEPT = 200
 _SIZED_KINDS = frozenset({"open-small", "open-big", "close-small", "close-big"})
 
 
@@ -140,6 +146,11 @@ class InlineParser:
         self.sink = sink
         self.numbered_links = 0
         self.links: list[WikiLink] = []
+        self.anchors: set[str] = set()
+        """Names marked with ``[[#name]]`` so far: a second mark of one name would make two elements one id."""
+        self.one_word_subpages: list[tuple[PageName, Diagnostic]] = []
+        """``Name/Word`` written as text (``Word`` one word, so no link): a mistake if the page ``Name/Word``
+        exists, which only the site knows. Each with the diagnostic to report then (at most a few hundred)."""
         self._state: _LineState | None = None
         self._delimiter_count = 0
         """Delimiters seen so far; lets a region with none skip the pairing passes."""
@@ -304,6 +315,8 @@ class InlineParser:
             return self._boxed_with_argument(name, start, body, end, depth, links)
         if name == "hottip":
             return self._hottip(start, body, end, depth, links)
+        if name in ("color", "colour"):
+            return self._colored(start, body, end, depth, links)
         if name == "redirect":
             return self._inline_redirect(start, body, end)
         if name == "folder":
@@ -350,6 +363,25 @@ class InlineParser:
         label = tuple(self._region(body, body + len(label_text), depth, links=False)) or (Text("*"),)
         return [Note("hottip", label, tuple(self._region(content_start, end, depth, links)))]
 
+    def _colored(self, start: int, body: int, end: int, depth: int, links: bool) -> list[_Piece]:
+        """``[[color:NAME:text]]``: the text, coloured only when NAME is an allowed colour (never shown itself)."""
+        text = self._line.text
+        written, colon, _ = text[body:end].partition(":")
+        if not colon:
+            self._warn(start - 2, "'[[color:..]]' needs a colour, a ':' and the text", "write [[color:red:text]]")
+            return [Text("[["), *self._literal_nodes(start, end), Text("]]")]
+        children = tuple(self._region(body + len(written) + 1, end, depth, links))
+        color = css_color(written)
+        if color is None:
+            self._warn(
+                start - 2,
+                f"'{written[:40]}' is not a colour; the text is shown uncoloured",
+                "use a CSS colour name such as red or darkgreen, or #rgb / #rrggbb",
+                code="bad-color",
+            )
+            return list(children)
+        return [Colored(color, children)]
+
     def _inline_redirect(self, start: int, body: int, end: int) -> list[_Piece]:
         target = parse_page_target(self._line.text[body:end].strip())
         if target is None:
@@ -362,7 +394,10 @@ class InlineParser:
         text = self._line.text
         split = _target_end(text, start, end)
         target_text = text[start:split]
-        target = self._link_target(target_text, start)
+        place = parse_place(target_text) if "#" in target_text else None
+        if place is not None and place[0] is None and not text[split:end].strip(" \t"):
+            return self._anchor(place[1], start)
+        target = place or self._link_target(target_text, start)
         if target is None:
             hint = "a pothole is [[Target display text]] with a WikiWord, Namespace/Page, {{free link}} or URL"
             if "/" in target_text and not target_text.startswith(("{{", "http")):
@@ -387,7 +422,28 @@ class InlineParser:
             return list(children)
         if isinstance(target, str):
             return [UrlLink(target, children)]
+        if isinstance(target, tuple):  # [[#name text]], [[Page#name text]]
+            return [self._place(target[0], target[1], children, start)]
         return [self._wikilink(target, children, start)]
+
+    def _anchor(self, name: str, start: int) -> list[_Piece]:
+        """``[[#name]]``: marks a place; a second mark of one name is dropped (one id, one element)."""
+        if name in self.anchors:
+            self._warn(
+                start - 2,
+                f"'[[#{name}]]' marks a second place with one name; links go to the first",
+                "give each place its own name",
+                code="duplicate-anchor",
+            )
+            return []
+        self.anchors.add(name)
+        return [Anchor(name)]
+
+    def _place(self, page: PageName | None, anchor: str, children: tuple[Inline, ...], offset: int) -> PlaceLink:
+        line = self._line.position(offset)[0]
+        if page is not None:  # a link to a place in a page is a link to that page, for the page's link list
+            self.links.append(WikiLink(page, children, line))
+        return PlaceLink(page, anchor, children, line)
 
     def _display(self, start: int, end: int, depth: int) -> tuple[Inline, ...]:
         """A pothole's display text: formatted, never autolinked; a lone image URL makes a linked image."""
@@ -538,6 +594,8 @@ class InlineParser:
         ch = text[start]
         if ch == "{":
             return self._free_link(text, start, None, offset)
+        if ch == "@":
+            return self._troper_handle(text, start, offset)
         if URL_PREFIX.match(text, start):
             return self._bare_url(text, start, offset)
         if not at_word_start(text, start):
@@ -556,11 +614,44 @@ class InlineParser:
                 display = as_spaced(page) if separator == "/" else f"{namespace}.{as_spaced(page)}"
                 target = PageName(namespace, page)
                 return self._wikilink(target, (Text(display),), offset + start, auto=True), page_end
+            if separator == "/":
+                self._one_word_subpage(namespace, text[after : alnum_run_end(text, after)], offset + start)
         end = wikiword_end(text, start)
         if end < 0:
             return None
         word = text[start:end]
         return self._wikilink(PageName(None, word), (Text(as_spaced(word)),), offset + start, auto=True), end
+
+    def _troper_handle(self, text: str, start: int, offset: int) -> tuple[Inline, int] | None:
+        """``@/Name`` or ``@/{{Name}}``: a link to ``Tropers/Name`` showing the name (spec §24.1)."""
+        if not at_word_start(text, start):  # me@/Name is no handle
+            return None
+        after = start + 2
+        if text.startswith("{{", after):
+            return self._free_link(text, after, TROPERS_NAMESPACE, offset)
+        end = wikiword_end(text, after)
+        if end < 0:
+            return None
+        name = text[after:end]
+        link = self._wikilink(PageName(TROPERS_NAMESPACE, name), (Text(as_spaced(name)),), offset + start, auto=True)
+        return link, end
+
+    def _one_word_subpage(self, namespace: str, word: str, offset: int) -> None:
+        """Remember ``Namespace/Word`` written as text, in case the page exists (spec §24.5)."""
+        if not is_page_token(word) or len(self.one_word_subpages) >= _ONE_WORD_SUBPAGES_KEPT:
+            return
+        line, column = self._line.position(offset)
+        written = f"{namespace}/{word}"
+        diagnostic = Diagnostic(
+            line,
+            column,
+            f"'{written}' is text, not a link to the page {written}: after a '/' a page name must be a WikiWord, and "
+            f"'{word}' is one word (TV Tropes shows it the same way)",
+            f"write {namespace}/{{{{{word}}}}} to link to the page",
+            Severity.WARNING,
+            "one-word-subpage",
+        )
+        self.one_word_subpages.append((PageName(namespace, word), diagnostic))
 
     def _free_link(
         self, text: str, start: int, namespace: str | None, offset: int, *, dotted: bool = False
@@ -572,8 +663,14 @@ class InlineParser:
         """
         limit = min(len(text), start + 2 + _FREE_LINK_MAX)
         index = start + 2
+        if namespace is None and text.startswith("@/", index):  # {{@/Name}}: a troper handle
+            index += 2
         while index < limit and text[index] in _FREE_LINK_CHARS:
             index += 1
+        if text.startswith("#", index) and namespace is None:
+            anchored = self._anchored_free_link(text, start, index, offset)
+            if anchored is not None:
+                return anchored
         if not text.startswith("}}", index):
             close = text.find("}}", index, limit + 2)
             if namespace is None and close < 0:
@@ -590,7 +687,7 @@ class InlineParser:
         inner_namespace, words, hidden = parsed
         if namespace and inner_namespace:
             return None
-        if inner_namespace:
+        if inner_namespace and not content.startswith("@/"):
             dotted = content[len(inner_namespace)] == "."
         namespace = namespace or inner_namespace
         suffix_end = alnum_run_end(text, index + 2)
@@ -600,6 +697,16 @@ class InlineParser:
         target = PageName(namespace, free_link_target(words, hidden))
         auto = not hidden and suffix_end == index + 2 and not dotted
         return self._wikilink(target, (Text(shown),), offset + start, auto=auto), suffix_end
+
+    def _anchored_free_link(self, text: str, start: int, hash_at: int, offset: int) -> tuple[Inline, int] | None:
+        """``{{Page#name}}``: a link to a place in a page, showing the page's words as written."""
+        close = text.find("}}", hash_at, hash_at + 70)
+        parsed = parse_free_link(text[start + 2 : hash_at]) if close > 0 else None
+        if parsed is None or not ANCHOR_NAME.match(text, hash_at + 1, close):
+            return None
+        namespace, words, hidden = parsed
+        page = PageName(namespace, free_link_target(words, hidden))
+        return self._place(page, text[hash_at + 1 : close], (Text(words),), offset + start), close + 2
 
     def _bad_free_link(self, offset: int, problem: str) -> None:
         self._warn(
@@ -943,7 +1050,9 @@ _BLANK = re.compile("[ \t" + BREAK + "]")
 def parse_free_link(content: str) -> tuple[str | None, str, str] | None:
     """Split ``{{...}}`` content into (namespace, words, hidden) or return None if it is not a free link."""
     namespace: str | None = None
-    for separator in ("/", "."):
+    if content.startswith("@/"):
+        namespace, content = TROPERS_NAMESPACE, content[2:]
+    for separator in ("/", ".") if namespace is None else ():
         head, sep, tail = content.partition(separator)
         if sep and is_namespace_token(head):
             namespace, content = head, tail
@@ -962,6 +1071,8 @@ def parse_page_target(text: str, *, lenient: bool = True) -> PageName | None:
     ``lenient`` also accepts ``Namespace/Name`` where Name is capitalised but not a WikiWord
     (``VideoGame/Fallout3``): as an explicit link target it is unambiguous, and real pages rely on it.
     """
+    if text.startswith("@/"):  # a troper handle
+        return parse_page_target(f"{TROPERS_NAMESPACE}/{text[2:]}", lenient=lenient)
     if text.startswith("{{") and text.endswith("}}"):
         parsed = parse_free_link(text[2:-2])
         if parsed is None:
@@ -982,3 +1093,18 @@ def parse_page_target(text: str, *, lenient: bool = True) -> PageName | None:
     if wikiword_end(text, 0) == len(text) and text:
         return PageName(None, text)
     return None
+
+
+def parse_place(text: str) -> tuple[PageName | None, str] | None:
+    """``#name`` or ``Page#name`` (any target form :func:`parse_page_target` reads) → (page or None, name).
+
+    None when the name holds anything but letters, digits, ``-`` and ``_``, or the page part is not a page name
+    (a URL keeps its ``#fragment`` as part of the URL).
+    """
+    page_text, _, anchor = text.partition("#")
+    if not ANCHOR_NAME.match(anchor):
+        return None
+    if not page_text:
+        return None, anchor
+    page = parse_page_target(page_text)
+    return (page, anchor) if page is not None else None

@@ -73,7 +73,37 @@ class Box:
     argument: str = ""
 
 
-Inline = Text | Break | Image | WikiLink | UrlLink | Styled | Note | Box
+@dataclass(frozen=True)
+class Anchor:
+    """``[[#name]]``: marks a place in the page that links can point at; shows nothing.
+
+    ``name`` holds only ASCII letters, digits, ``-`` and ``_`` (checked by the parser), so it is a safe HTML id.
+    """
+
+    name: str
+
+
+@dataclass(frozen=True)
+class PlaceLink:
+    """A link to an :class:`Anchor`: in this page (``target`` None, ``[[#name text]]``) or in another page
+    (``[[Page#name text]]``, ``{{Page#name}}``). The page part resolves exactly like a :class:`WikiLink`'s."""
+
+    target: PageName | None
+    anchor: str
+    children: tuple[Inline, ...]
+    line: int
+    auto: bool = False
+
+
+@dataclass(frozen=True)
+class Colored:
+    """``[[color:NAME:text]]`` with a colour from the allow-list (a CSS colour keyword or ``#rgb``/``#rrggbb``)."""
+
+    color: str
+    children: tuple[Inline, ...]
+
+
+Inline = Text | Break | Image | WikiLink | UrlLink | Styled | Note | Box | Anchor | PlaceLink | Colored
 
 # ----------------------------------------------------------------------------------------------- block nodes
 

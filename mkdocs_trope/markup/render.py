@@ -14,9 +14,11 @@ from functools import lru_cache
 
 from .escape import escape_attribute, escape_markdown
 from .nodes import (
+    Anchor,
     Block,
     Box,
     Break,
+    Colored,
     Container,
     FolderControl,
     Heading,
@@ -27,6 +29,7 @@ from .nodes import (
     ListItem,
     Note,
     Paragraph,
+    PlaceLink,
     Redirect,
     Rule,
     Styled,
@@ -120,7 +123,20 @@ def _plain_wikilink(target: str, auto: bool, text: str) -> str:
 
 
 def _urllink(node: UrlLink) -> str:
-    return f"[{render_inline(node.children)}]({node.url})"
+    return f"[{render_inline(node.children)}](<{node.url}>)"  # <..>: the URL's parentheses stay as written
+
+
+def _place_link(node: PlaceLink) -> str:
+    """A link to an anchor: ``#name`` in this page, or ``trope:Page#name`` for the wiki-link resolver."""
+    inner = render_inline(node.children)
+    if node.target is None:
+        return f"[{inner}](#{node.anchor})"
+    flag = AUTO_TITLE_FLAG if node.auto else ""
+    return f"[{inner}]({WIKI_SCHEME}{node.target}#{node.anchor}{flag})"
+
+
+def _colored(node: Colored) -> str:
+    return f'<span class="tvt-color" style="color:{escape_attribute(node.color)}">{render_inline(node.children)}</span>'
 
 
 def _styled(node: Styled) -> str:
@@ -166,10 +182,13 @@ _INLINE_RENDERERS = {
     Break: lambda node: "<br />",
     WikiLink: _wikilink,
     UrlLink: _urllink,
-    Image: lambda node: f"![]({node.url})",
+    Image: lambda node: f"![](<{node.url}>)",
     Styled: _styled,
     Note: _note,
     Box: _inline_box,
+    Anchor: lambda node: f'<span class="tvt-anchor" id="{escape_attribute(node.name)}"></span>',
+    PlaceLink: _place_link,
+    Colored: _colored,
 }
 """One renderer per inline node type (a dictionary lookup: this runs for every node of every page)."""
 
@@ -208,9 +227,9 @@ class _BlockRenderer:
                 index = run_end
                 previous_list = False
                 continue
-            if isinstance(block, ListBlock) and previous_list:
+            if previous_list and _list_at(block, 0):
                 out.append("<!-- -->")  # keeps two lists apart: Markdown would merge them
-            previous_list = isinstance(block, ListBlock)
+            previous_list = _list_at(block, -1)
             if isinstance(block, Paragraph):
                 self._paragraph(block, out)
             else:
@@ -235,7 +254,7 @@ class _BlockRenderer:
         if isinstance(block, FolderControl):
             return [
                 '<p class="foldercontrol"><button type="button" class="foldercontrol-button">'
-                "Open/Close All Folders</button></p>"
+                "open/close all folders</button></p>"
             ]
         if isinstance(block, Redirect):
             return [f"This page redirects to [{escape_markdown(str(block.target))}]({WIKI_SCHEME}{block.target})."]
@@ -294,6 +313,14 @@ class _BlockRenderer:
                 out.append(rendered)
         out.extend(["</div>"] * depth)
         return out
+
+
+def _list_at(block: Block, end: int) -> bool:
+    """True if ``block`` renders with a list at its start (``end`` 0) or its end (-1): a list itself, or an index
+    block (rendered transparently) whose first or last block is one."""
+    while isinstance(block, Container) and block.kind == "index" and block.children:
+        block = block.children[end]
+    return isinstance(block, ListBlock)
 
 
 def _lone_box(content: tuple[Inline, ...]) -> Box | None:

@@ -207,14 +207,15 @@ _SPECIALS = {
         + "|".join(
             ["(?<=[\n" + LITERAL + BREAK + "])", "(?<=%)%"]
             + ([] if no_equals else ["(?<=\\[)="])
-            + ([] if no_at else ["(?<=\\[)@"])
+            + ([] if no_at else ["(?<=\\[)(?!(?<=\\[\\[)@/)@"])  # [[@/Name text]] is a troper handle
         )
         + ")"
     )
     for no_equals in (False, True)
     for no_at in (False, True)
 }
-"""What the scanner must stop at: line ends, comments, escapes, and sentinel characters written in the source.
+"""What the scanner must stop at: line ends, comments, escapes, and sentinel characters written in the source
+(``[[@/`` opens a pothole to a troper's page, not a ``[@`` escape).
 Once an escape opener is known to have no closer anywhere after it, it is no longer a stop: every later one is
 plain text too, and a page of half a million of them is then scanned in one step."""
 
@@ -365,3 +366,11 @@ def decode(data: bytes) -> tuple[str, DecodeProblem | None]:
         line_start = data.rfind(b"\n", 0, start) + 1
         column = len(data[line_start:start].decode("utf-8", errors="replace")) + 1  # characters, as editors count
         return data.decode("utf-8", errors="replace"), DecodeProblem(bom + start, data[start], line, column)
+
+
+def join_with_breaks(lines: list[LogicalLine]) -> LogicalLine:
+    """Several logical lines as one, each line end kept as a forced break (positions and escapes kept)."""
+    joined = lines[0]
+    for line in lines[1:]:
+        joined = _concat(_with_text(joined, joined.text + BREAK), line)
+    return joined

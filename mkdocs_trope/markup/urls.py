@@ -3,9 +3,9 @@
 Only ``http``, ``https``, ``ftp`` and ``mailto`` (and scheme-less relative paths) are ever made into links; every
 other scheme (``javascript:``, ``data:``, ``vbscript:`` ...) stays text. Character references (``&#47;``) are
 decoded *before* the check, because the browser decodes them before it reads the URL. Characters that Markdown or
-HTML could read as syntax are percent-encoded, and so is an ``&`` that would start a character reference, so a URL
-can never end its attribute or its Markdown link early, nor gain a meaning in HTML it did not have when it was
-checked.
+HTML could read as syntax are percent-encoded (but not ``(``, ``)`` or ``'``: URLs use them as written, and links
+are written ``[text](<url>)``), and so is an ``&`` that would start a character reference, so a URL can never end its
+attribute or its Markdown link early, nor gain a meaning in HTML it did not have when it was checked.
 """
 
 from __future__ import annotations
@@ -27,7 +27,9 @@ KNOWN_SCHEMES = ALLOWED_SCHEMES | frozenset(
 
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]{0,30}):")
 URL_PREFIX = re.compile(r"(?i:https?://|ftp://|mailto:)")
-_UNSAFE = re.compile(r"[\x00-\x20\x7f\"'<>\\`()\[\]{}|^]")
+_UNSAFE = re.compile(r"[\x00-\x20\x7f\"<>\\`\[\]{}|^]")
+"""What is percent-encoded: what could end the attribute or the ``<..>`` Markdown link target, and what a URL may
+not hold. ``(``, ``)`` and ``'`` are legal in URLs and stay as written (links are written ``[text](<url>)``)."""
 _REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 """A character reference with its semicolon: browsers decode these in attributes (a bare ``&name`` they keep)."""
 _AMPERSAND_REFERENCE = re.compile(r"&(?=#|[A-Za-z0-9]{1,32};)")

@@ -1,4 +1,4 @@
-"""Trope pages in a real browser: folders, "Open/Close All Folders", spoilers, labelnotes and the page image.
+"""Trope pages in a real browser: folders, "open/close all folders", spoilers, labelnotes and the page image.
 
 Headless Debian Chromium (via ``tests.browser_support``) on the ``mkdocs`` theme and on Material's dark scheme with
 ``navigation.instant`` (pages reached by clicking a link, so the page is swapped in without reloading scripts).
@@ -166,11 +166,11 @@ def test_foldercontrol_opens_and_closes_every_folder(page: Page, served: Served)
     folders = page.locator("details.folder")
     assert folders.count() == 2
     page.locator("details.folder").nth(1).locator("summary").click()  # one open already: the button opens the rest
-    page.get_by_role("button", name="Open/Close All Folders").click()
+    page.get_by_role("button", name="open/close all folders").click()
     assert page.evaluate("[...document.querySelectorAll('details.folder')].every(d => d.open)")
     assert page.get_by_text("Text of the first folder.").is_visible()
     assert page.get_by_text("Text of the second folder.").is_visible()
-    page.get_by_role("button", name="Open/Close All Folders").click()
+    page.get_by_role("button", name="open/close all folders").click()
     assert page.evaluate("[...document.querySelectorAll('details.folder')].every(d => !d.open)")
     assert not page.get_by_text("Text of the first folder.").is_visible()
 
@@ -223,6 +223,25 @@ def test_labelnote_opens_on_click(page: Page, served: Served) -> None:
     label.click()
     assert label.get_attribute("aria-expanded") == "false"
     assert not body.is_visible()
+
+
+def test_labelnote_label_is_small_raised_and_apart_from_the_word(page: Page, served: Served) -> None:
+    """As on TV Tropes (``<sup>Label</sup>`` after the word), not a full-size bracketed link."""
+    require_browser()
+    open_playground(page, served)
+    style = page.locator("span.labelnote > button.notelabel").evaluate(
+        """label => {
+            const own = getComputedStyle(label), text = getComputedStyle(label.closest("p"));
+            const before = getComputedStyle(label, "::before").content;
+            return [own.verticalAlign, parseFloat(own.fontSize) / parseFloat(text.fontSize),
+                    parseFloat(own.marginLeft), before];
+        }"""
+    )
+    align, scale, margin, before = style
+    assert align == "super"
+    assert scale < 0.9
+    assert margin > 0
+    assert before in ("none", "normal")
 
 
 # ------------------------------------------------------------------------------------------ page image

@@ -148,11 +148,6 @@ def test_youtube_is_not_embedded() -> None:
     assert "abc123" in text(soup)
 
 
-@pytest.mark.parametrize("source", ["[[#anchor]]", "[[#name some text]]"])
-def test_anchors_lose_no_text(source: str) -> None:
-    assert "".join(text(html(source)).split()) == "".join(source.split()) or "text" in text(html(source))
-
-
 @pytest.mark.parametrize("source", ["[[spacewikiwords]]", "[[noheader]]", "(:include Page:)", "(:title x:)"])
 def test_pmwiki_directives_render_literally(source: str) -> None:
     assert text(html(source)) == source
