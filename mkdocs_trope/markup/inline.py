@@ -192,8 +192,7 @@ class InlineParser:
         out: list[Inline] = []
         text = self._line.text
         cursor = start
-        while cursor < end:
-            stop = _next_sentinel(text, cursor, end)
+        for stop in _sentinel_stops(text, start, end):
             if cursor < stop:
                 out.append(Text(text[cursor:stop]))
             if stop < end:
@@ -273,8 +272,7 @@ class InlineParser:
         """Split plain text at sentinels: escapes and breaks become nodes, the rest stays raw."""
         text = self._line.text
         cursor = start
-        while cursor < end:
-            stop = _next_sentinel(text, cursor, end)
+        for stop in _sentinel_stops(text, start, end):
             if cursor < stop:
                 pieces.append(_Raw(text[cursor:stop], cursor))
             if stop < end:
@@ -929,14 +927,22 @@ class _Wrapped:
         return self.build(parser._paired(self.items))
 
 
-def _next_sentinel(text: str, start: int, end: int) -> int:
-    """Offset of the first escape or break sentinel in ``text[start:end]``, or ``end`` (two searches in C)."""
+def _sentinel_stops(text: str, start: int, end: int) -> Iterator[int]:
+    """Offsets of the escape and break sentinels in ``text[start:end]`` in order, then ``end``.
+
+    Each kind is searched (in C) from just past its own last find, never again from the start of each piece: a
+    line of fifty thousand breaks and no escape would otherwise scan to its end once per break.
+    """
     literal_at = text.find(LITERAL, start, end)
     break_at = text.find(BREAK, start, end)
-    if literal_at < 0 or break_at < 0:
-        found = max(literal_at, break_at)
-        return end if found < 0 else found
-    return min(literal_at, break_at)
+    while literal_at >= 0 or break_at >= 0:
+        if break_at < 0 or 0 <= literal_at < break_at:
+            yield literal_at
+            literal_at = text.find(LITERAL, literal_at + 1, end)
+        else:
+            yield break_at
+            break_at = text.find(BREAK, break_at + 1, end)
+    yield end
 
 
 def _same(opener: _Delim, kind: str, size: int) -> bool:

@@ -370,7 +370,9 @@ def decode(data: bytes) -> tuple[str, DecodeProblem | None]:
 
 def join_with_breaks(lines: list[LogicalLine]) -> LogicalLine:
     """Several logical lines as one, each line end kept as a forced break (positions and escapes kept)."""
-    joined = lines[0]
-    for line in lines[1:]:
-        joined = _concat(_with_text(joined, joined.text + BREAK), line)
-    return joined
+    joined = _Joined()
+    for number, line in enumerate(lines):
+        if number:
+            joined.append_text(BREAK)
+        joined.add(line)
+    return joined.finish()

@@ -196,7 +196,7 @@ def test_keys_mkdocs_and_themes_act_on_are_reported_not_used(tmp_path: Path) -> 
     site = build_site(tmp_path, {"Main/Keys.trope": page, "index.md": "# Home\n"}, theme={"name": "material"})
     warnings = "\n".join(site.warnings())
     for key, line in (("template", 3), ("icon", 4), ("hide", 5)):
-        assert f"docs/Main/Keys.trope:{line}:1: warning: front matter the key '{key}'" in warnings
+        assert f"docs/Main/Keys.trope:{line}:1: front matter the key '{key}'" in warnings
     assert site.soup("Main/Keys.trope").title.get_text().startswith("Fine")
     assert site.soup("Main/Keys.trope").select_one(".md-sidebar--primary") is not None, "'hide' was not applied"
 
