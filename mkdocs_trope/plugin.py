@@ -24,10 +24,11 @@ from .extensions.chunks import ChunkExtension
 from .extensions.images import ImageDirectiveExtension
 from .extensions.wikilinks import WikiLinkExtension
 from .files import TropeFile, is_trope_path
+from .index_pages import fill, namespace_indexes
 from .markup import CONVERTER_VERSION, ConvertOptions, Severity
 from .markup.escape import escape_markdown
 from .names import PageName
-from .nav import SubpageTree, build_tree, generated_nav, merge_subpages, subpage_bar
+from .nav import NamespaceIndex, SubpageTree, build_tree, generated_nav, merge_subpages, namespace_groups, subpage_bar
 from .pages import PageIndex, SiteResolver, report_to, title_for
 
 log = get_plugin_logger(__name__)
@@ -45,6 +46,7 @@ class TropePlugin(BasePlugin[TropeConfig]):
     def __init__(self) -> None:
         self.cache = ConversionCache()
         self.tree: SubpageTree | None = None
+        self.indexes: list[NamespaceIndex] = []
         self._parallel = False
 
     @property
@@ -113,10 +115,14 @@ class TropePlugin(BasePlugin[TropeConfig]):
         outlines = {uri: sketch.outline for uri, sketch in sketches.items()}
         pages = [file for file in files if file.src_uri in index.names]
         self.tree = build_tree(
-            pages, index, outlines, lambda f: self._nav_title(f, index), report_to(log), self.config.missing_pages
+            pages, index, outlines, lambda f: self._nav_title(f, index), report_to(log), self.config.missing_pages,
+            self.config.subpage_depth,
         )
+        self.indexes = []
         self._set_navigation(config, files, index)
         self._mark_section_indexes()
+        for namespace_index in self.indexes:
+            fill(namespace_index, lambda target, page: target.url_relative_to(page))
         return files
 
     def _set_navigation(self, config: MkDocsConfig, files: Files, index: PageIndex) -> None:
@@ -126,7 +132,9 @@ class TropePlugin(BasePlugin[TropeConfig]):
             # Pages at the top of docs/ (the home page ...) and pages outside the wiki's namespaces lead the nav.
             loose = [f for f in files.documentation_pages() if "/" not in f.src_uri or f.src_uri not in index.names]
             self.tree.roots = [root for root in self.tree.roots if "/" in root.file.src_uri]
-            config.nav = generated_nav(self.tree, loose, index)
+            self.indexes = namespace_indexes(namespace_groups(self.tree, index), files, config)
+            full = len(index.names) <= self.config.nav_full_limit
+            config.nav = generated_nav(self.indexes, loose, full=full)
         elif config.nav is not None and self.config.nav_subpages:
             config.nav = merge_subpages(config.nav, self.tree)
 

@@ -69,10 +69,17 @@ def section(nav: list[Any], title: str) -> list[Any]:
     raise AssertionError(f"no section {title!r} in {nav}")
 
 
+def namespace(nav: list[Any], title: str) -> list[Any]:
+    """A namespace's section of the generated nav: its index page first (checked here), then the rest."""
+    entries = section(nav, title)
+    assert entries[0] == [title, f"{title}/index.md"], entries
+    return entries[1:]
+
+
 def test_seed_page_becomes_a_section_with_its_subpages_in_list_order(tmp_path: Path) -> None:
     _, nav = build(tmp_path, seed_wiki())
     assert nav[0] == ["Home", "index.md"]
-    main = section(nav, "Main")
+    main = namespace(nav, "Main")
     assert main[0] == ["Green Skinned Space Babe", "Main/GreenSkinnedSpaceBabe.trope"]
     romance = section(main, "Interspecies Romance")
     assert romance[0] == ["Interspecies Romance", "Main/InterspeciesRomance.trope"]
@@ -86,7 +93,7 @@ def test_seed_page_becomes_a_section_with_its_subpages_in_list_order(tmp_path: P
         ["Tabletop Games", "InterspeciesRomance/TabletopGames.trope"],
         ["Dungeons And Dragons", "InterspeciesRomance/DungeonsAndDragons.trope"],
     ]
-    assert section(nav, "Film") == [["Shrek", "Film/Shrek.trope"]]
+    assert namespace(nav, "Film") == [["Shrek", "Film/Shrek.trope"]]
 
 
 def test_every_link_form_counts_and_other_items_are_ignored(tmp_path: Path) -> None:
@@ -99,7 +106,7 @@ def test_every_link_form_counts_and_other_items_are_ignored(tmp_path: Path) -> N
         "Film/SomeWork.trope": "A work.\n",
     }
     _, nav = build(tmp_path, files)
-    trope = section(section(nav, "Main"), "Trope")
+    trope = section(namespace(nav, "Main"), "Trope")
     assert trope == [
         ["Trope", "Main/Trope.trope"],
         ["Alpha One", "Trope/AlphaOne.trope"],
@@ -107,7 +114,7 @@ def test_every_link_form_counts_and_other_items_are_ignored(tmp_path: Path) -> N
         ["Gamma Ray", "Trope/GammaRay.trope"],
         {"Delta": [["Delta", "Trope/Delta.trope"], ["Epsilon", "Trope/Epsilon.trope"]]},
     ]
-    assert section(nav, "Film") == [["Some Work", "Film/SomeWork.trope"]]
+    assert namespace(nav, "Film") == [["Some Work", "Film/SomeWork.trope"]]
 
 
 def test_subpages_of_subpages_nest_and_unreached_pages_sort_by_title(tmp_path: Path) -> None:
@@ -121,7 +128,7 @@ def test_subpages_of_subpages_nest_and_unreached_pages_sort_by_title(tmp_path: P
         "Film/Delta.trope": "A film.\n",
     }
     _, nav = build(tmp_path, files)
-    main = section(nav, "Main")
+    main = namespace(nav, "Main")
     assert main[0] == ["Alpha Trope", "Main/AlphaTrope.trope"]
     assert main[1] == ["Beta Trope", "Main/BetaTrope.trope"]
     zeta = section(main, "Zeta")
@@ -147,10 +154,10 @@ def test_cycles_and_two_parents_are_deterministic_with_warnings(tmp_path: Path) 
     assert nav == nav2
     warnings = site.warnings()
     assert any("already listed under" in message for message in warnings), warnings
-    main = section(nav, "Main")
+    main = namespace(nav, "Main")
     root = section(main, "Root Page")
     assert ["Shared One", "RootPage/SharedOne.trope"] in root
-    assert section(nav, "Series") == [["Root Page", "Series/RootPage.trope"]]
+    assert namespace(nav, "Series") == [["Root Page", "Series/RootPage.trope"]]
     ping = section(main, "Ping Page")
     assert ping[0] == ["Ping Page", "Main/PingPage.trope"]
     assert any("makes a cycle" in message for message in warnings), warnings
@@ -162,7 +169,7 @@ def test_cycles_and_two_parents_are_deterministic_with_warnings(tmp_path: Path) 
 def test_missing_subpages_are_red_links_left_out_of_the_nav(tmp_path: Path) -> None:
     files = {"Main/Trope.trope": "* Trope/{{Present}}\n* Trope/{{Absent}}\n", "Trope/Present.trope": "Here.\n"}
     site, nav = build(tmp_path, files, plugins=["search", {"trope": {"missing_pages": "warning"}}])
-    assert section(section(nav, "Main"), "Trope") == [["Trope", "Main/Trope.trope"], ["Present", "Trope/Present.trope"]]
+    assert section(namespace(nav, "Main"), "Trope") == [["Trope", "Main/Trope.trope"], ["Present", "Trope/Present.trope"]]
     assert site.content("Main/Trope.trope").select_one("span.redlink").get_text() == "Absent"
     assert any("Main/Trope.trope:2: subpage 'Trope/Absent' is listed but does not exist" in m for m in site.warnings())
 
@@ -217,8 +224,8 @@ def test_a_subpage_named_like_a_namespace_does_not_adopt_works(tmp_path: Path) -
         "Film/SomeWork.trope": "A work.\n",
     }
     _, nav = build(tmp_path, files)
-    assert section(section(nav, "Main"), "Trope") == [["Trope", "Main/Trope.trope"], ["Film", "Trope/Film.trope"]]
-    assert section(nav, "Film") == [["Some Work", "Film/SomeWork.trope"]]
+    assert section(namespace(nav, "Main"), "Trope") == [["Trope", "Main/Trope.trope"], ["Film", "Trope/Film.trope"]]
+    assert namespace(nav, "Film") == [["Some Work", "Film/SomeWork.trope"]]
 
 
 def test_explicit_nav_that_already_lists_subpages_is_not_duplicated(tmp_path: Path) -> None:
