@@ -169,7 +169,8 @@ def test_cycles_and_two_parents_are_deterministic_with_warnings(tmp_path: Path) 
 def test_missing_subpages_are_red_links_left_out_of_the_nav(tmp_path: Path) -> None:
     files = {"Main/Trope.trope": "* Trope/{{Present}}\n* Trope/{{Absent}}\n", "Trope/Present.trope": "Here.\n"}
     site, nav = build(tmp_path, files, plugins=["search", {"trope": {"missing_pages": "warning"}}])
-    assert section(namespace(nav, "Main"), "Trope") == [["Trope", "Main/Trope.trope"], ["Present", "Trope/Present.trope"]]
+    trope = section(namespace(nav, "Main"), "Trope")
+    assert trope == [["Trope", "Main/Trope.trope"], ["Present", "Trope/Present.trope"]]
     assert site.content("Main/Trope.trope").select_one("span.redlink").get_text() == "Absent"
     assert any("Main/Trope.trope:2: subpage 'Trope/Absent' is listed but does not exist" in m for m in site.warnings())
 
