@@ -101,6 +101,13 @@ class TropeConfig(base.Config):
     nav_subpages = c.Type(bool, default=True)
     """With an explicit ``nav``, give each trope page that lists subpages those subpages as children."""
 
+    section_pages = c.Type(bool, default=True)
+    """Show a page that heads a section (a trope with subpages, a namespace's index page) as the section's own
+    link, once, where the theme can: on ``readthedocs`` the section and its page become one entry (and one
+    breadcrumb); on ``material`` the plugin turns on ``navigation.indexes`` (unless ``toc.integrate`` is on).
+    The ``mkdocs`` theme's menus cannot be links, so there the page stays the first entry under its title.
+    """
+
     subpage_bar = c.Type(bool, default=True)
     """Show a bar of sibling subpages (the wiki's "Go To" list) on a page with subpages and on each subpage."""
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from . import __version__
@@ -30,6 +31,7 @@ from .markup.escape import escape_markdown
 from .names import PageName
 from .nav import NamespaceIndex, SubpageTree, build_tree, generated_nav, merge_subpages, namespace_groups, subpage_bar
 from .pages import PageIndex, SiteResolver, report_to, title_for
+from .section_pages import merge_section_pages, use_material_indexes
 
 log = get_plugin_logger(__name__)
 
@@ -84,6 +86,8 @@ class TropePlugin(BasePlugin[TropeConfig]):
         config.markdown_extensions.extend([self.links, ImageDirectiveExtension(), self.chunks])
         if "md_in_html" not in config.markdown_extensions:
             config.markdown_extensions.append("md_in_html")
+        if self.config.section_pages and config.theme.name == "material":
+            use_material_indexes(config.theme)
         config.extra_css.append(f"{ASSET_DIR}/trope.css")
         config.extra_javascript.append(f"{ASSET_DIR}/trope.js")
         return config
@@ -137,6 +141,12 @@ class TropePlugin(BasePlugin[TropeConfig]):
             config.nav = generated_nav(self.indexes, loose, full=full)
         elif config.nav is not None and self.config.nav_subpages:
             config.nav = merge_subpages(config.nav, self.tree)
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.config.section_pages and config.theme.name == "readthedocs" and self.tree is not None:
+            heads = {uri for uri, node in self.tree.nodes.items() if node.children}
+            merge_section_pages(nav, heads | {index.file.src_uri for index in self.indexes})
+        return nav
 
     def _add_assets(self, files: Files, config: MkDocsConfig) -> None:
         for name in ASSETS:
