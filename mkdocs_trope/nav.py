@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 from .markup import OutlineItem
 from .names import DEFAULT_NAMESPACE, KNOWN_NAMESPACES, PageName
@@ -259,6 +259,12 @@ def generated_nav(sections: list[NamespaceIndex], other_files: list[File], *, fu
     so the nav has one entry per namespace however large the wiki is.
     """
     nav: list[Any] = []
+    if not full:  # left out on purpose: MkDocs need not list them as missing from the nav
+        for section in sections:
+            for root in section.roots:
+                for node, _ in family(root):
+                    if node.file.inclusion.is_in_nav():
+                        node.file.inclusion = InclusionLevel.NOT_IN_NAV
     loose = sorted(other_files, key=lambda f: (f.name != "index", f.src_uri))
     nav.extend(file.src_uri for file in loose)
     for section in sections:
