@@ -263,7 +263,7 @@ def generated_nav(sections: list[NamespaceIndex], other_files: list[File], *, fu
         for section in sections:
             for root in section.roots:
                 for node, _ in family(root):
-                    if node.file.inclusion.is_in_nav():
+                    if node.file.inclusion in (InclusionLevel.UNDEFINED, InclusionLevel.INCLUDED):
                         node.file.inclusion = InclusionLevel.NOT_IN_NAV
     loose = sorted(other_files, key=lambda f: (f.name != "index", f.src_uri))
     nav.extend(file.src_uri for file in loose)

@@ -28,7 +28,7 @@ class SectionPage(Page):
     """A page that is also its section: readthedocs' templates draw it as one link over its children."""
 
     is_section = True
-    children: list[Any]
+    children: list[Any]  # type: ignore[assignment]  # MkDocs types a page's children as always None
 
 
 def merge_section_pages(nav: Navigation, heads: set[str]) -> None:
@@ -57,7 +57,7 @@ def _merge(section: Section, page: Page) -> SectionPage:
     page.parent = section.parent
     page.children = section.children[1:]
     for child in page.children:
-        child.parent = page
+        child.parent = page  # type: ignore[assignment]  # MkDocs types parents as sections; this one is both
     return page
 
 
