@@ -20,6 +20,8 @@ def _item(item):
         return {item.title: [_item(child) for child in item.children]}
     if isinstance(item, Link):
         return {item.title: item.url}
+    if item.children:  # a page that is also its section (readthedocs): shown as the section it replaced
+        return {item.title: [[item.title, item.file.src_uri], *(_item(child) for child in item.children)]}
     return [item.title, item.file.src_uri]
 
 _seen = {}
