@@ -228,12 +228,11 @@ def namespace_groups(tree: SubpageTree, index: PageIndex) -> dict[str, list[NavN
     groups: dict[str, list[NavNode]] = {}
     group_of: dict[str, str] = {}
     for root in tree.roots:
-        if root.cut_from is not None:
-            top = root.cut_from
-            while top.parent is not None:
-                top = top.parent
-            namespace = group_of[top.file.src_uri]
-        else:
+        top = root.cut_from
+        while top is not None and top.parent is not None:
+            top = top.parent
+        namespace = group_of.get(top.file.src_uri) if top is not None else None
+        if namespace is None:  # not cut off, or cut from a page the nav does not group (top of docs/)
             name = index.names.get(root.file.src_uri)
             namespace = name.namespace if name and name.namespace else DEFAULT_NAMESPACE
         group_of[root.file.src_uri] = namespace
@@ -259,12 +258,6 @@ def generated_nav(sections: list[NamespaceIndex], other_files: list[File], *, fu
     so the nav has one entry per namespace however large the wiki is.
     """
     nav: list[Any] = []
-    if not full:  # left out on purpose: MkDocs need not list them as missing from the nav
-        for section in sections:
-            for root in section.roots:
-                for node, _ in family(root):
-                    if node.file.inclusion in (InclusionLevel.UNDEFINED, InclusionLevel.INCLUDED):
-                        node.file.inclusion = InclusionLevel.NOT_IN_NAV
     loose = sorted(other_files, key=lambda f: (f.name != "index", f.src_uri))
     nav.extend(file.src_uri for file in loose)
     for section in sections:
@@ -273,6 +266,15 @@ def generated_nav(sections: list[NamespaceIndex], other_files: list[File], *, fu
         else:
             nav.append({section.title: section.file.src_uri})
     return nav
+
+
+def leave_out_of_nav(sections: list[NamespaceIndex]) -> None:
+    """Mark the pages the short nav leaves out as left out on purpose, so MkDocs does not list them as missing."""
+    for section in sections:
+        for root in section.roots:
+            for node, _ in family(root):
+                if node.file.inclusion in (InclusionLevel.UNDEFINED, InclusionLevel.INCLUDED):
+                    node.file.inclusion = InclusionLevel.NOT_IN_NAV
 
 
 def merge_subpages(nav: Any, tree: SubpageTree) -> Any:

@@ -29,7 +29,16 @@ from .index_pages import fill, namespace_indexes
 from .markup import CONVERTER_VERSION, ConvertOptions, Severity
 from .markup.escape import escape_markdown
 from .names import PageName
-from .nav import NamespaceIndex, SubpageTree, build_tree, generated_nav, merge_subpages, namespace_groups, subpage_bar
+from .nav import (
+    NamespaceIndex,
+    SubpageTree,
+    build_tree,
+    generated_nav,
+    leave_out_of_nav,
+    merge_subpages,
+    namespace_groups,
+    subpage_bar,
+)
 from .pages import PageIndex, SiteResolver, report_to, title_for
 from .section_pages import merge_section_pages, use_material_indexes
 
@@ -139,6 +148,8 @@ class TropePlugin(BasePlugin[TropeConfig]):
             self.indexes = namespace_indexes(namespace_groups(self.tree, index), files, config)
             full = len(index.names) <= self.config.nav_full_limit
             config.nav = generated_nav(self.indexes, loose, full=full)
+            if not full:
+                leave_out_of_nav(self.indexes)
         elif config.nav is not None and self.config.nav_subpages:
             config.nav = merge_subpages(config.nav, self.tree)
 

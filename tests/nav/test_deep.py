@@ -158,3 +158,16 @@ def test_any_subpage_lists_build_with_each_page_once(tmp_path_factory: Any, site
         assert flat.count(f'"{uri}"') == 1, (uri, nav)
         assert built.page_path(uri).is_file()
     assert nav_depth(nav) <= 2 + 2
+
+
+def test_families_cut_from_a_page_at_the_top_of_docs_group_by_their_own_namespace() -> None:
+    uris = ["ChainPage0.md", *chain_uris(12, ".md")[1:]]
+    sources = {uri: [(1, f"ChainPage{i}/ChainPage{i + 1}")] for i, uri in enumerate(uris)}
+    tree, _, index = tree_of(sources, 3)
+    tree.roots = [root for root in tree.roots if "/" in root.file.src_uri]  # the plugin lists top pages apart
+    groups = namespace_groups(tree, index)
+    assert list(groups) == ["ChainPage3"]
+    assert [root.file.src_uri for root in groups["ChainPage3"]] == [
+        "ChainPage3/ChainPage4.md",
+        "ChainPage7/ChainPage8.md",
+    ]
