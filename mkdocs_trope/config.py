@@ -11,6 +11,8 @@ from mkdocs.config import config_options as c
 LOG_LEVELS = ("ignore", "info", "warning")
 HEADING_SHIFT_RANGE = (-5, 5)
 KEY_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,80}")
+SUBPAGE_DEPTH_RANGE = (1, 20)
+NAV_FULL_LIMIT_RANGE = (0, 1_000_000_000)
 
 
 class UrlPattern(c.Type[str]):
@@ -124,5 +126,32 @@ class TropeConfig(base.Config):
     authors are trusted. Values stay text: strings are HTML-escaped wherever they land.
     """
 
+    section_pages = c.Type(bool, default=True)
+    """Show a page that heads a section (a trope with subpages, a namespace's index page) as the section's own
+    link, once, where the theme can: on ``readthedocs`` the section and its page become one entry (and one
+    breadcrumb); on ``material`` the plugin turns on ``navigation.indexes`` (unless ``toc.integrate`` is on).
+    The ``mkdocs`` theme's menus cannot be links, so there the page stays the first entry under its title.
+    """
+
     subpage_bar = c.Type(bool, default=True)
     """Show a bar of sibling subpages (the wiki's "Go To" list) on a page with subpages and on each subpage."""
+
+    subpage_depth = IntRange(SUBPAGE_DEPTH_RANGE, default=6)
+    """How many levels of subpages the navigation nests below a trope page (``Trope/Sub/SubSub``... counts 2).
+
+    A page listed deeper heads a family of its own, placed right after the family it was cut from, and the build
+    warns naming the page whose list goes too deep: a chain of pages each listing the next may be any length
+    without making the nav, the subpage bar or the breadcrumbs that deep.
+    """
+
+    nav_full_limit = IntRange(NAV_FULL_LIMIT_RANGE, default=300)
+    """Largest wiki (in pages) whose generated navigation lists every page; above it, the nav lists only the
+    namespace index pages.
+
+    With no ``nav`` in ``mkdocs.yml``, each namespace gets a generated index page (``Main/`` ...) listing its
+    pages A to Z with their subpage families, as the wiki's own index pages do. MkDocs writes the whole nav into
+    every page, so with every page in the nav each page costs more to build as the wiki grows, and a menu of
+    hundreds of entries no longer helps a reader find anything; with only the index pages the nav has one entry per
+    namespace and the cost of a page stays the same at any size. Pages still reach their families through the
+    subpage bar. ``0`` always uses the short nav. An explicit ``nav`` is never changed.
+    """

@@ -9,18 +9,22 @@ Everything here is linear in the number of pages and list items.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 from .markup import OutlineItem
 from .meta import html_text
-from .names import DEFAULT_NAMESPACE, KNOWN_NAMESPACES, PageName, as_spaced
+from .names import DEFAULT_NAMESPACE, KNOWN_NAMESPACES, PageName
 from .pages import PageIndex
 
 Report = Callable[[str, str], None]
+
+DEFAULT_MAX_DEPTH = 6
+"""Subpage levels kept below a family's top page; deeper pages head families of their own."""
 
 
 @dataclass
@@ -29,6 +33,8 @@ class NavNode:
     title: str
     children: list[NavNode] = field(default_factory=list)
     parent: NavNode | None = None
+    cut_from: NavNode | None = None
+    """For a top page listed deeper than the depth limit: the page that listed it."""
 
 
 @dataclass
@@ -91,39 +97,65 @@ def build_tree(
     title: Callable[[File], str],
     report: Report,
     missing_level: str,
+    max_depth: int = DEFAULT_MAX_DEPTH,
 ) -> SubpageTree:
+    """The subpage tree, at most ``max_depth`` levels below each top page.
+
+    Walked with explicit stacks, never recursion: a chain of pages each listing the next as its subpage may be
+    any length. A page listed deeper than ``max_depth`` heads a family of its own (with a warning naming the
+    listing page), so the nav MkDocs builds and renders, the subpage bar and the breadcrumbs stay shallow.
+    """
     entries = {file.src_uri: _subpage_entries(file, index, outlines, report, missing_level) for file in pages}
     listed = {entry.file.src_uri for items in entries.values() for entry in _walk(items)}
     order = sorted(pages, key=lambda f: (_namespace_rank(index, f), title(f).casefold(), f.src_uri))
     nodes: dict[str, NavNode] = {}
     roots: list[NavNode] = []
+    too_deep: deque[tuple[File, list[_Entry], NavNode]] = deque()
 
-    def expand(file: File, inherited: list[_Entry], path: tuple[str, ...]) -> NavNode:
-        node = NavNode(file, title(file))
-        nodes[file.src_uri] = node
-        for entry in [*inherited, *entries.get(file.src_uri, [])]:
-            uri = entry.file.src_uri
-            if uri in path or uri == file.src_uri:
-                report("warning", f"{file.src_uri}:{entry.line}: subpage list makes a cycle through '{uri}'; "
-                       "it is left out here")
+    def expand(file: File, inherited: list[_Entry], cut_from: NavNode | None = None) -> NavNode:
+        root = NavNode(file, title(file), cut_from=cut_from)
+        nodes[file.src_uri] = root
+        # (node, the entries still to place under it, the pages above it)
+        stack: list[tuple[NavNode, Iterator[_Entry], tuple[str, ...]]] = [
+            (root, iter([*inherited, *entries.get(file.src_uri, [])]), ())
+        ]
+        while stack:
+            node, pending, path = stack[-1]
+            entry = next(pending, None)
+            if entry is None:
+                stack.pop()
                 continue
-            if uri in nodes:
+            owner, uri = node.file.src_uri, entry.file.src_uri
+            if uri in path or uri == owner:
+                report("warning", f"{owner}:{entry.line}: subpage list makes a cycle through '{uri}'; "
+                       "it is left out here")
+            elif uri in nodes:
                 parent = nodes[uri].parent
                 where = parent.file.src_uri if parent else "the top level"
-                report("warning", f"{file.src_uri}:{entry.line}: '{uri}' is already listed under {where}; "
-                       "it stays there")
-                continue
-            child = expand(entry.file, entry.children, (*path, file.src_uri))
-            child.parent = node
-            node.children.append(child)
-        return node
+                report("warning", f"{owner}:{entry.line}: '{uri}' is already listed under {where}; it stays there")
+            elif len(path) >= max_depth:
+                report("warning", f"{owner}:{entry.line}: subpages nest more than {max_depth} levels deep here; "
+                       f"'{uri}' heads its own family in the navigation")
+                nodes[uri] = NavNode(entry.file, "")  # claimed: placed once, as a top page
+                too_deep.append((entry.file, entry.children, node))
+            else:
+                child = NavNode(entry.file, title(entry.file), parent=node)
+                nodes[uri] = child
+                node.children.append(child)
+                stack.append((child, iter([*entry.children, *entries.get(uri, [])]), (*path, owner)))
+        return root
+
+    def add_root(file: File) -> None:
+        roots.append(expand(file, []))
+        while too_deep:  # families cut off below this one follow it
+            roots.append(expand(*too_deep.popleft()))
 
     for file in order:
         if file.src_uri not in listed and file.src_uri not in nodes:
-            roots.append(expand(file, [], ()))
+            add_root(file)
     for file in order:  # pages reachable only through a cycle
         if file.src_uri not in nodes:
-            roots.append(expand(file, [], ()))
+            add_root(file)
     return SubpageTree(roots, nodes)
 
 
@@ -150,10 +182,13 @@ def _subpage_entries(
     return roots
 
 
-def _walk(entries: list[_Entry]) -> Iterable[_Entry]:
-    for entry in entries:
+def _walk(entries: list[_Entry]) -> Iterator[_Entry]:
+    """Every entry and the entries nested under it, in list order (iterative: lists may nest any depth)."""
+    stack = list(reversed(entries))
+    while stack:
+        entry = stack.pop()
         yield entry
-        yield from _walk(entry.children)
+        stack.extend(reversed(entry.children))
 
 
 def _namespace_rank(index: PageIndex, file: File) -> tuple[int, str]:
@@ -165,25 +200,85 @@ def _namespace_rank(index: PageIndex, file: File) -> tuple[int, str]:
 # ----------------------------------------------------------------------------------------------- nav data
 
 
-def node_nav(node: NavNode) -> Any:
-    """Nav data for a page and its subpages; titles are escaped, as MkDocs' templates print them as HTML."""
-    if not node.children:
-        return {html_text(node.title): node.file.src_uri}
-    return {html_text(node.title): [node.file.src_uri, *(node_nav(child) for child in node.children)]}
+def node_nav(root: NavNode) -> Any:
+    """``{title: path}`` for a page, ``{title: [path, *subpages]}`` for a page with subpages (built top-down).
+
+    Titles are escaped: MkDocs' templates print nav titles as HTML.
+    """
+
+    def entry(node: NavNode) -> tuple[Any, list[Any] | None]:
+        if not node.children:
+            return {html_text(node.title): node.file.src_uri}, None
+        items: list[Any] = [node.file.src_uri]
+        return {html_text(node.title): items}, items
+
+    top, items = entry(root)
+    stack = [(root, items)] if items is not None else []
+    while stack:
+        node, items = stack.pop()
+        for child in node.children:
+            child_entry, child_items = entry(child)
+            items.append(child_entry)
+            if child_items is not None:
+                stack.append((child, child_items))
+    return top
 
 
-def generated_nav(tree: SubpageTree, other_files: list[File], index: PageIndex) -> list[Any]:
-    """Top-level ``.md`` pages first (home page leading), then one section per namespace."""
+def namespace_groups(tree: SubpageTree, index: PageIndex) -> dict[str, list[NavNode]]:
+    """The tree's top pages by namespace, in the tree's order (``Main`` first, then namespaces A to Z).
+
+    A family cut off below the depth limit stays in the namespace of the family it was cut from.
+    """
+    groups: dict[str, list[NavNode]] = {}
+    group_of: dict[str, str] = {}
+    for root in tree.roots:
+        top = root.cut_from
+        while top is not None and top.parent is not None:
+            top = top.parent
+        namespace = group_of.get(top.file.src_uri) if top is not None else None
+        if namespace is None:  # not cut off, or cut from a page the nav does not group (top of docs/)
+            name = index.names.get(root.file.src_uri)
+            namespace = name.namespace if name and name.namespace else DEFAULT_NAMESPACE
+        group_of[root.file.src_uri] = namespace
+        groups.setdefault(namespace, []).append(root)
+    return groups
+
+
+@dataclass
+class NamespaceIndex:
+    """A namespace in the generated nav: its title (the spaced namespace), its index page, the families it lists."""
+
+    title: str
+    file: File
+    roots: list[NavNode]
+    generated: bool
+    """False when the author wrote ``<Namespace>/index`` themselves: theirs is used and nothing is generated."""
+
+
+def generated_nav(sections: list[NamespaceIndex], other_files: list[File], *, full: bool) -> list[Any]:
+    """Top-level ``.md`` pages first (home page leading), then each namespace.
+
+    ``full``: a section per namespace, its index page first, then every family. Otherwise only the index pages,
+    so the nav has one entry per namespace however large the wiki is.
+    """
     nav: list[Any] = []
     loose = sorted(other_files, key=lambda f: (f.name != "index", f.src_uri))
     nav.extend(file.src_uri for file in loose)
-    groups: dict[str, list[Any]] = {}
-    for root in tree.roots:
-        name = index.names.get(root.file.src_uri)
-        namespace = name.namespace if name and name.namespace else DEFAULT_NAMESPACE
-        groups.setdefault(namespace, []).append(node_nav(root))
-    nav.extend({html_text(as_spaced(namespace)): items} for namespace, items in groups.items())
+    for section in sections:
+        if full:
+            nav.append({html_text(section.title): [section.file.src_uri, *(node_nav(root) for root in section.roots)]})
+        else:
+            nav.append({html_text(section.title): section.file.src_uri})
     return nav
+
+
+def leave_out_of_nav(sections: list[NamespaceIndex]) -> None:
+    """Mark the pages the short nav leaves out as left out on purpose, so MkDocs does not list them as missing."""
+    for section in sections:
+        for root in section.roots:
+            for node, _ in family(root):
+                if node.file.inclusion in (InclusionLevel.UNDEFINED, InclusionLevel.INCLUDED):
+                    node.file.inclusion = InclusionLevel.NOT_IN_NAV
 
 
 def merge_subpages(nav: Any, tree: SubpageTree) -> Any:
@@ -196,7 +291,7 @@ def merge_subpages(nav: Any, tree: SubpageTree) -> Any:
     def children(node: NavNode) -> list[Any]:
         fresh = [child for child in node.children if child.file.src_uri not in placed]
         for child in fresh:
-            placed.update(entry.file.src_uri for entry, _ in _family(child, 0))
+            placed.update(entry.file.src_uri for entry, _ in family(child, 0))
         return [node_nav(child) for child in fresh]
 
     def merge(item: Any) -> Any:
@@ -243,7 +338,7 @@ def subpage_bar(tree: SubpageTree, current: File, url_of: Callable[[File], str])
     if not owner.children:
         return ""
     items = []
-    for entry, depth in _family(owner, 0):
+    for entry, depth in family(owner, 0):
         title = html.escape(entry.title)
         depth_class = f' class="depth-{depth}"' if depth > 1 else ""
         if entry.file.src_uri == current.src_uri:
@@ -257,7 +352,10 @@ def subpage_bar(tree: SubpageTree, current: File, url_of: Callable[[File], str])
     )
 
 
-def _family(node: NavNode, depth: int) -> Iterable[tuple[NavNode, int]]:
-    yield node, depth
-    for child in node.children:
-        yield from _family(child, depth + 1)
+def family(node: NavNode, depth: int = 0) -> Iterator[tuple[NavNode, int]]:
+    """The node and everything below it with their depths, in nav order (iterative)."""
+    stack = [(node, depth)]
+    while stack:
+        current, level = stack.pop()
+        yield current, level
+        stack.extend((child, level + 1) for child in reversed(current.children))

@@ -16,6 +16,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from . import __version__
@@ -25,13 +26,24 @@ from .extensions.chunks import ChunkExtension
 from .extensions.images import ImageDirectiveExtension
 from .extensions.wikilinks import WikiLinkExtension
 from .files import TropeFile, is_trope_path
+from .index_pages import fill, namespace_indexes
 from .markup import CONVERTER_VERSION, ConvertOptions, Severity
 from .markup.escape import escape_markdown
 from .markup.frontmatter import DEFAULT_KEYS
 from .meta import html_text, page_meta
 from .names import PageName
-from .nav import SubpageTree, build_tree, generated_nav, merge_subpages, subpage_bar
+from .nav import (
+    NamespaceIndex,
+    SubpageTree,
+    build_tree,
+    generated_nav,
+    leave_out_of_nav,
+    merge_subpages,
+    namespace_groups,
+    subpage_bar,
+)
 from .pages import PageIndex, SiteResolver, report_to, title_for
+from .section_pages import merge_section_pages, use_material_indexes
 
 log = get_plugin_logger(__name__)
 
@@ -50,6 +62,7 @@ class TropePlugin(BasePlugin[TropeConfig]):
         self.cache = ConversionCache()
         self._index = PageIndex()
         self.tree: SubpageTree | None = None
+        self.indexes: list[NamespaceIndex] = []
         self._parallel = False
 
     @property
@@ -93,6 +106,8 @@ class TropePlugin(BasePlugin[TropeConfig]):
         config.markdown_extensions.extend([self.links, ImageDirectiveExtension(), self.chunks])  # type: ignore[list-item]
         if "md_in_html" not in config.markdown_extensions:
             config.markdown_extensions.append("md_in_html")
+        if self.config.section_pages and config.theme.name == "material":
+            use_material_indexes(config.theme)
         config.extra_css.append(f"{ASSET_DIR}/trope.css")
         config.extra_javascript.append(f"{ASSET_DIR}/trope.js")
         return config
@@ -128,10 +143,13 @@ class TropePlugin(BasePlugin[TropeConfig]):
         pages = [file for file in files if file.src_uri in index.names]
         self.tree = build_tree(
             pages, index, outlines, lambda f: self._nav_title(f, index), report_to(log, self._docs_prefix),
-            self.config.missing_pages,
+            self.config.missing_pages, self.config.subpage_depth,
         )
+        self.indexes = []
         self._set_navigation(config, files, index)
         self._mark_section_indexes()
+        for namespace_index in self.indexes:
+            fill(namespace_index, lambda target, page: target.url_relative_to(page))
         return files
 
     def _set_navigation(self, config: MkDocsConfig, files: Files, index: PageIndex) -> None:
@@ -141,9 +159,19 @@ class TropePlugin(BasePlugin[TropeConfig]):
             # Pages at the top of docs/ (the home page ...) and pages outside the wiki's namespaces lead the nav.
             loose = [f for f in files.documentation_pages() if "/" not in f.src_uri or f.src_uri not in index.names]
             self.tree.roots = [root for root in self.tree.roots if "/" in root.file.src_uri]
-            config.nav = generated_nav(self.tree, loose, index)
+            self.indexes = namespace_indexes(namespace_groups(self.tree, index), files, config)
+            full = len(index.names) <= self.config.nav_full_limit
+            config.nav = generated_nav(self.indexes, loose, full=full)
+            if not full:
+                leave_out_of_nav(self.indexes)
         elif config.nav is not None and self.config.nav_subpages:
             config.nav = merge_subpages(config.nav, self.tree)
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.config.section_pages and config.theme.name == "readthedocs" and self.tree is not None:
+            heads = {uri for uri, node in self.tree.nodes.items() if node.children}
+            merge_section_pages(nav, heads | {index.file.src_uri for index in self.indexes})
+        return nav
 
     def _add_assets(self, files: Files, config: MkDocsConfig) -> None:
         for name in ASSETS:

@@ -21,6 +21,8 @@ def _item(item):
         return {item.title: [_item(child) for child in item.children]}
     if isinstance(item, Link):
         return {item.title: item.url}
+    if item.children:  # a page that is also its section (readthedocs): shown as the section it replaced
+        return {item.title: [[item.title, item.file.src_uri], *(_item(child) for child in item.children)]}
     return [item.title, item.file.src_uri]
 
 _seen = {}
@@ -70,10 +72,17 @@ def section(nav: list[Any], title: str) -> list[Any]:
     raise AssertionError(f"no section {title!r} in {nav}")
 
 
+def namespace(nav: list[Any], title: str) -> list[Any]:
+    """A namespace's section of the generated nav: its index page first (checked here), then the rest."""
+    entries = section(nav, title)
+    assert entries[0] == [title, f"{title}/index.md"], entries
+    return entries[1:]
+
+
 def test_seed_page_becomes_a_section_with_its_subpages_in_list_order(tmp_path: Path) -> None:
     _, nav = build(tmp_path, seed_wiki())
     assert nav[0] == ["Home", "index.md"]
-    main = section(nav, "Main")
+    main = namespace(nav, "Main")
     assert main[0] == ["Green Skinned Space Babe", "Main/GreenSkinnedSpaceBabe.trope"]
     romance = section(main, "Interspecies Romance")
     assert romance[0] == ["Interspecies Romance", "Main/InterspeciesRomance.trope"]
@@ -87,7 +96,7 @@ def test_seed_page_becomes_a_section_with_its_subpages_in_list_order(tmp_path: P
         ["Tabletop Games", "InterspeciesRomance/TabletopGames.trope"],
         ["Dungeons And Dragons", "InterspeciesRomance/DungeonsAndDragons.trope"],
     ]
-    assert section(nav, "Film") == [["Shrek", "Film/Shrek.trope"]]
+    assert namespace(nav, "Film") == [["Shrek", "Film/Shrek.trope"]]
 
 
 def test_every_link_form_counts_and_other_items_are_ignored(tmp_path: Path) -> None:
@@ -100,7 +109,7 @@ def test_every_link_form_counts_and_other_items_are_ignored(tmp_path: Path) -> N
         "Film/SomeWork.trope": "A work.\n",
     }
     _, nav = build(tmp_path, files)
-    trope = section(section(nav, "Main"), "Trope")
+    trope = section(namespace(nav, "Main"), "Trope")
     assert trope == [
         ["Trope", "Main/Trope.trope"],
         ["Alpha One", "Trope/AlphaOne.trope"],
@@ -108,7 +117,7 @@ def test_every_link_form_counts_and_other_items_are_ignored(tmp_path: Path) -> N
         ["Gamma Ray", "Trope/GammaRay.trope"],
         {"Delta": [["Delta", "Trope/Delta.trope"], ["Epsilon", "Trope/Epsilon.trope"]]},
     ]
-    assert section(nav, "Film") == [["Some Work", "Film/SomeWork.trope"]]
+    assert namespace(nav, "Film") == [["Some Work", "Film/SomeWork.trope"]]
 
 
 def test_subpages_of_subpages_nest_and_unreached_pages_sort_by_title(tmp_path: Path) -> None:
@@ -122,7 +131,7 @@ def test_subpages_of_subpages_nest_and_unreached_pages_sort_by_title(tmp_path: P
         "Film/Delta.trope": "A film.\n",
     }
     _, nav = build(tmp_path, files)
-    main = section(nav, "Main")
+    main = namespace(nav, "Main")
     assert main[0] == ["Alpha Trope", "Main/AlphaTrope.trope"]
     assert main[1] == ["Beta Trope", "Main/BetaTrope.trope"]
     zeta = section(main, "Zeta")
@@ -148,10 +157,10 @@ def test_cycles_and_two_parents_are_deterministic_with_warnings(tmp_path: Path) 
     assert nav == nav2
     warnings = site.warnings()
     assert any("already listed under" in message for message in warnings), warnings
-    main = section(nav, "Main")
+    main = namespace(nav, "Main")
     root = section(main, "Root Page")
     assert ["Shared One", "RootPage/SharedOne.trope"] in root
-    assert section(nav, "Series") == [["Root Page", "Series/RootPage.trope"]]
+    assert namespace(nav, "Series") == [["Root Page", "Series/RootPage.trope"]]
     ping = section(main, "Ping Page")
     assert ping[0] == ["Ping Page", "Main/PingPage.trope"]
     assert any("makes a cycle" in message for message in warnings), warnings
@@ -163,7 +172,8 @@ def test_cycles_and_two_parents_are_deterministic_with_warnings(tmp_path: Path) 
 def test_missing_subpages_are_red_links_left_out_of_the_nav(tmp_path: Path) -> None:
     files = {"Main/Trope.trope": "* Trope/{{Present}}\n* Trope/{{Absent}}\n", "Trope/Present.trope": "Here.\n"}
     site, nav = build(tmp_path, files, plugins=["search", {"trope": {"missing_pages": "warning"}}])
-    assert section(section(nav, "Main"), "Trope") == [["Trope", "Main/Trope.trope"], ["Present", "Trope/Present.trope"]]
+    trope = section(namespace(nav, "Main"), "Trope")
+    assert trope == [["Trope", "Main/Trope.trope"], ["Present", "Trope/Present.trope"]]
     assert site.content("Main/Trope.trope").select_one("span.redlink").get_text() == "Absent"
     assert any("Main/Trope.trope:2: subpage 'Trope/Absent' is listed but does not exist" in m for m in site.warnings())
 
@@ -218,8 +228,8 @@ def test_a_subpage_named_like_a_namespace_does_not_adopt_works(tmp_path: Path) -
         "Film/SomeWork.trope": "A work.\n",
     }
     _, nav = build(tmp_path, files)
-    assert section(section(nav, "Main"), "Trope") == [["Trope", "Main/Trope.trope"], ["Film", "Trope/Film.trope"]]
-    assert section(nav, "Film") == [["Some Work", "Film/SomeWork.trope"]]
+    assert section(namespace(nav, "Main"), "Trope") == [["Trope", "Main/Trope.trope"], ["Film", "Trope/Film.trope"]]
+    assert namespace(nav, "Film") == [["Some Work", "Film/SomeWork.trope"]]
 
 
 def test_explicit_nav_that_already_lists_subpages_is_not_duplicated(tmp_path: Path) -> None:

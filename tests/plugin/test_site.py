@@ -467,10 +467,12 @@ def test_material_instant_navigation_and_section_indexes(tmp_path: Path) -> None
     for container in nav.select("div.md-nav__container"):
         link = container.select_one("a.md-nav__link[href]")
         sections[link.get_text(strip=True)] = resolve_href(site, path, link["href"])
-    assert sections == {
+    assert {title: sections.pop(title) for title in ("Interspecies Romance", "Tabletop Games")} == {
         "Interspecies Romance": path.resolve(),
         "Tabletop Games": site.page_path("InterspeciesRomance/TabletopGames.trope").resolve(),
     }
+    assert sections["Main"] == (site.site_dir / "Main" / "index.html").resolve()  # the namespace's index page
+    assert all(target.name == "index.html" for target in sections.values())
     entries = [a.get_text(strip=True) for a in nav.select("a.md-nav__link")]
     assert entries.count("Interspecies Romance") == 1 and entries.count("Tabletop Games") == 1
     # Instant navigation swaps page content without reloading scripts: trope.js must be loaded on every page.
