@@ -9,18 +9,16 @@ from __future__ import annotations
 
 import struct
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
+from tests.browser.conftest import DEMO_THEMES
 from tests.browser_support import launch_chromium, require_browser, save_screenshot, serve_directory
-from tests.sitebuild import REPO, SEED, build_site, collect_logs
+from tests.sitebuild import SEED, build_site
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Route
@@ -272,39 +270,21 @@ def test_seed_page_image_floats_right_with_caption_below(page: Page, served: Ser
 
 # ---------------------------------------------------------------------------------- demo screenshots
 
-DEMO_THEMES: dict[str, dict[str, Any]] = {
-    "mkdocs": {"name": "mkdocs"},
-    "readthedocs": {"name": "readthedocs"},
-    "material-light": {"name": "material", "palette": {"scheme": "default"}, "features": ["navigation.indexes"]},
-    "material-slate": {"name": "material", "palette": {"scheme": "slate"}, "features": ["navigation.indexes"]},
-}
 DEMO_PAGES = {"seed": "Main/InterspeciesRomance/", "showcase": "Main/MarkupShowcase/"}
 
 
-def build_demo(site_dir: Path, theme: dict[str, Any]) -> None:
-    config = load_config(str(REPO / "demo_site" / "mkdocs.yml"), theme=theme, site_dir=str(site_dir))
-    with collect_logs():
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
-
-
 @pytest.mark.parametrize("variant", list(DEMO_THEMES))
-def test_demo_screenshots(browser: Browser, tmp_path: Path, variant: str) -> None:
+def test_demo_screenshots(browser: Browser, demo_site: Callable[[str], str], variant: str) -> None:
     require_browser()
-    site_dir = tmp_path / "site"
-    build_demo(site_dir, DEMO_THEMES[variant])
-    with serve_directory(site_dir) as base_url:
-        tab = _new_page(browser, base_url)
-        try:
-            for name, path in DEMO_PAGES.items():
-                response = tab.goto(f"{base_url}/{path}")
-                assert response is not None and response.ok, path
-                tab.wait_for_load_state("load")
-                if name == "seed":
-                    assert_page_image_layout(tab, 348)
-                save_screenshot(tab, f"demo-{name}-{variant}")
-        finally:
-            tab.context.close()
+    base_url = demo_site(variant)
+    tab = _new_page(browser, base_url)
+    try:
+        for name, path in DEMO_PAGES.items():
+            response = tab.goto(f"{base_url}/{path}")
+            assert response is not None and response.ok, path
+            tab.wait_for_load_state("load")
+            if name == "seed":
+                assert_page_image_layout(tab, 348)
+            save_screenshot(tab, f"demo-{name}-{variant}")
+    finally:
+        tab.context.close()
