@@ -5,14 +5,17 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from tests.browser_support import serve_directory
+from tests.browser_support import launch_chromium, require_browser, serve_directory
 from tests.sitebuild import REPO, collect_logs
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 DEMO_THEMES: dict[str, dict[str, Any]] = {
     "mkdocs": {"name": "mkdocs"},
@@ -20,6 +23,14 @@ DEMO_THEMES: dict[str, dict[str, Any]] = {
     "material-light": {"name": "material", "palette": {"scheme": "default"}, "features": ["navigation.indexes"]},
     "material-slate": {"name": "material", "palette": {"scheme": "slate"}, "features": ["navigation.indexes"]},
 }
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium for every browser test."""
+    require_browser()
+    with launch_chromium() as chromium:
+        yield chromium
 
 
 def build_demo(site_dir: Path, theme: dict[str, Any]) -> None:

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.browser.conftest import DEMO_THEMES
-from tests.browser_support import launch_chromium, require_browser, save_screenshot, serve_directory
+from tests.browser_support import require_browser, save_screenshot, serve_directory
 from tests.sitebuild import SEED, build_site
 
 if TYPE_CHECKING:
@@ -58,13 +58,6 @@ CONTENT_AREA = "div.md-content article, div[role=main]"
 class Served:
     theme: str
     base_url: str
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    require_browser()
-    with launch_chromium() as chromium:
-        yield chromium
 
 
 @pytest.fixture(scope="module", params=list(THEMES))

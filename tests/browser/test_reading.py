@@ -7,14 +7,13 @@ site once for the whole module. Screenshots go to ``test-output/screenshots/read
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from tests.browser.conftest import DEMO_THEMES
-from tests.browser.test_behaviour import _route_remote
-from tests.browser_support import launch_chromium, require_browser, save_screenshot
+from tests.browser.test_behaviour import CONTENT_AREA, Served, _route_remote
+from tests.browser_support import require_browser, save_screenshot
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -23,33 +22,19 @@ SEED = "Main/InterspeciesRomance/"
 SHOWCASE = "Main/MarkupShowcase/"
 PHONE: dict[str, Any] = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
 DESKTOP: dict[str, Any] = {"viewport": {"width": 1280, "height": 900}}
-CONTENT = "div.md-content article, div[role=main]"
 
 MIN_CONTRAST = 4.5
 MIN_TARGET = 24
 
 
-@dataclass(frozen=True)
-class Demo:
-    variant: str
-    base_url: str
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    require_browser()
-    with launch_chromium() as chromium:
-        yield chromium
-
-
 @pytest.fixture(scope="module", params=list(DEMO_THEMES))
-def demo(request: pytest.FixtureRequest, demo_site: Callable[[str], str]) -> Demo:
+def demo(request: pytest.FixtureRequest, demo_site: Callable[[str], str]) -> Served:
     """The demo wiki with one theme variant (built once per session), served over HTTP."""
     require_browser()
-    return Demo(request.param, demo_site(request.param))
+    return Served(request.param, demo_site(request.param))
 
 
-def _tab(browser: Browser, demo: Demo, options: dict[str, Any]) -> Iterator[Page]:
+def _tab(browser: Browser, demo: Served, options: dict[str, Any]) -> Iterator[Page]:
     context = browser.new_context(**options)
     context.route(lambda url: not url.startswith((demo.base_url, "data:", "about:")), _route_remote)
     try:
@@ -59,19 +44,19 @@ def _tab(browser: Browser, demo: Demo, options: dict[str, Any]) -> Iterator[Page
 
 
 @pytest.fixture(scope="module")
-def desktop_tab(browser: Browser, demo: Demo) -> Iterator[Page]:
+def desktop_tab(browser: Browser, demo: Served) -> Iterator[Page]:
     """One desktop tab per theme variant, shared by the module's tests (each opens the page it needs)."""
     yield from _tab(browser, demo, DESKTOP)
 
 
 @pytest.fixture(scope="module")
-def phone_tab(browser: Browser, demo: Demo) -> Iterator[Page]:
+def phone_tab(browser: Browser, demo: Served) -> Iterator[Page]:
     """One 390 x 844 touch-screen tab per theme variant."""
     yield from _tab(browser, demo, PHONE)
 
 
 @pytest.fixture
-def open_page(desktop_tab: Page, phone_tab: Page, demo: Demo) -> Iterator[Any]:
+def open_page(desktop_tab: Page, phone_tab: Page, demo: Served) -> Iterator[Any]:
     """``open_page(path, phone=False)``: a page of the demo in the shared tab, on screen, no forced colours."""
 
     def opener(path: str, phone: bool = False) -> Page:
@@ -86,7 +71,7 @@ def open_page(desktop_tab: Page, phone_tab: Page, demo: Demo) -> Iterator[Any]:
 
 
 def content(page: Page) -> Any:
-    return page.locator(CONTENT).first
+    return page.locator(CONTENT_AREA).first
 
 
 # -------------------------------------------------------------------------------------------------- phones
@@ -114,12 +99,12 @@ TABLES_FIT = """area => [...area.querySelectorAll("table.tvt-table")].map(t => {
 })"""
 
 
-def test_phone_reading(open_page: Any, demo: Demo) -> None:
+def test_phone_reading(open_page: Any, demo: Served) -> None:
     """390 x 844: the seed page's first paragraph on the first screen, a one-line subpage bar scrolled to the
     current page, tables that fit or scroll in their own box, and a first tap on a spoiler that only reveals it."""
     page = open_page(SEED, phone=True)
     screen = content(page).evaluate(PHONE_FIRST_SCREEN)
-    save_screenshot(page, f"reading-phone-{demo.variant}", full_page=False)
+    save_screenshot(page, f"reading-phone-{demo.theme}", full_page=False)
     assert screen["paragraph"] + 40 < 844, screen
     assert screen["bar"] < 50 and screen["scrolls"], f"the subpage bar is one line that scrolls: {screen}"
     figure = screen["figure"]
@@ -205,11 +190,11 @@ PRINTED = """area => {
 }"""
 
 
-def test_print_shows_all_text_and_no_controls(open_page: Any, demo: Demo) -> None:
+def test_print_shows_all_text_and_no_controls(open_page: Any, demo: Served) -> None:
     page = open_page(SHOWCASE)
     page.emulate_media(media="print")
     printed = content(page).evaluate(PRINTED)
-    save_screenshot(page, f"reading-print-{demo.variant}")
+    save_screenshot(page, f"reading-print-{demo.theme}")
     assert len(printed["folders"]) >= 3 and all(printed["folders"]), f"every folder prints its content: {printed}"
     assert len(printed["notes"]) >= 4 and all(printed["notes"]), f"every note body prints: {printed}"
     assert len(printed["spoilers"]) >= 5 and all(printed["spoilers"]), f"every spoiler prints readable: {printed}"
@@ -288,7 +273,7 @@ def measure(page: Page, selectors: list[str]) -> dict[str, dict[str, float]]:
     return {selector: value for selector, value in found.items() if value is not None}
 
 
-def test_contrast_target_sizes_and_forced_colours(open_page: Any, demo: Demo) -> None:
+def test_contrast_target_sizes_and_forced_colours(open_page: Any, demo: Served) -> None:
     seed = measure(open_page(SEED), SEED_TEXT)
     page = open_page(SHOWCASE)
     area = content(page)
@@ -298,13 +283,13 @@ def test_contrast_target_sizes_and_forced_colours(open_page: Any, demo: Demo) ->
     page.mouse.move(0, 0)
     figures = {**measure(page, SHOWCASE_TEXT), **seed}
     low = {selector: value["contrast"] for selector, value in figures.items() if value["contrast"] < MIN_CONTRAST}
-    assert not low, f"{demo.variant}: text contrast below {MIN_CONTRAST}:1 {low}"
+    assert not low, f"{demo.theme}: text contrast below {MIN_CONTRAST}:1 {low}"
     small = {
         selector: (figures[selector]["width"], figures[selector]["height"])
         for selector in SHOWCASE_TARGETS + SEED_TARGETS
         if min(figures[selector]["width"], figures[selector]["height"]) < MIN_TARGET
     }
-    assert not small, f"{demo.variant}: targets smaller than {MIN_TARGET} px {small}"
+    assert not small, f"{demo.theme}: targets smaller than {MIN_TARGET} px {small}"
 
     page.emulate_media(forced_colors="active")
     assert spoiler.evaluate("s => getComputedStyle(s).borderBottomStyle") == "dashed", "revealed: its extent shows"
