@@ -69,21 +69,16 @@
     return found;
   }
 
-  /* A mouse pointer resting on a spoiler already shows its text (hover), so a click on a link in it follows it. */
-  function seenByHover(spoiler, event) {
-    return event.pointerType === "mouse" && spoiler.matches(":hover") && window.matchMedia("(hover: hover)").matches;
-  }
-
   function onSpoilerClick(event) {
     var hidden = hiddenSpoilerAround(event.target);
     var link = closest(event.target, "a[href]");
     if (hidden) {
-      if (link && seenByHover(hidden, event)) {
-        return;
-      }
-      // The first tap on a hidden spoiler reveals it; only a second one follows a link inside.
-      event.preventDefault();
       setSpoiler(hidden, true);
+      if (link && link.matches(":focus-visible")) {
+        return; // Enter on a link the keyboard focus already shows: follow it
+      }
+      // The first click or tap on a hidden spoiler reveals it; only a second one follows a link inside.
+      event.preventDefault();
       return;
     }
     var spoiler = closest(event.target, ".spoiler");
