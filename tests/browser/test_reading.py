@@ -194,7 +194,8 @@ def test_print_shows_all_text_and_no_controls(open_page: Any, demo: Served) -> N
     page = open_page(SHOWCASE)
     page.emulate_media(media="print")
     printed = content(page).evaluate(PRINTED)
-    save_screenshot(page, f"reading-print-{demo.theme}")
+    content(page).locator("p", has=page.locator("span.labelnote")).evaluate("p => p.scrollIntoView()")
+    save_screenshot(page, f"reading-print-notes-{demo.theme}", full_page=False)  # the notes, printed inline
     assert len(printed["folders"]) >= 3 and all(printed["folders"]), f"every folder prints its content: {printed}"
     assert len(printed["notes"]) >= 4 and all(printed["notes"]), f"every note body prints: {printed}"
     assert len(printed["spoilers"]) >= 5 and all(printed["spoilers"]), f"every spoiler prints readable: {printed}"
