@@ -83,6 +83,7 @@
     }
     var spoiler = closest(event.target, ".spoiler");
     if (spoiler && !link) {
+      event.preventDefault(); // a spoiler in a folder's title hides without also closing the folder
       setSpoiler(spoiler, false);
     }
   }
