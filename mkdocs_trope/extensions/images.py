@@ -15,6 +15,7 @@ from typing import Any
 
 from markdown import Extension, Markdown
 from markdown.blockprocessors import BlockProcessor
+from markdown.treeprocessors import Treeprocessor
 
 from ..markup.urls import image_source
 
@@ -69,6 +70,34 @@ class FigureProcessor(BlockProcessor):
         return True
 
 
+class ImageAttributeProcessor(Treeprocessor):
+    """Gives images what a browser needs before they load: page images their declared ``width`` and an ``alt``
+    from their caption (a linked image is already named after the linked page), and every image but the page's
+    first page image ``loading="lazy"``, so images below the fold wait until the reader scrolls near them.
+
+    Runs after the wiki-link resolver (15), which names linked images.
+    """
+
+    PRIORITY = 10
+
+    def run(self, root: etree.Element) -> None:
+        first_page_image = None
+        for figure in root.iter("figure"):
+            if figure.get("class") not in ("quoteright", "quoteleft"):
+                continue
+            width = figure.get("style", "").removeprefix("width:").removesuffix("px")
+            caption = figure.find("figcaption")
+            alt = " ".join("".join(caption.itertext()).split()) if caption is not None else ""
+            for image in figure.iter("img"):
+                first_page_image = first_page_image if first_page_image is not None else image
+                image.set("width", width)
+                if not image.get("alt") and alt:
+                    image.set("alt", alt)
+        for image in root.iter("img"):
+            if image is not first_page_image:
+                image.set("loading", "lazy")
+
+
 class ImageDirectiveExtension(Extension):
     """Register with ``markdown.Markdown(extensions=[ImageDirectiveExtension()])`` or by entry-point name."""
 
@@ -78,6 +107,8 @@ class ImageDirectiveExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API
         md.parser.blockprocessors.register(FigureProcessor(md.parser), "trope_figure", 95)
+        attributes = ImageAttributeProcessor(md)
+        md.treeprocessors.register(attributes, "trope_image_attributes", ImageAttributeProcessor.PRIORITY)
 
 
 def makeExtension(**kwargs: Any) -> ImageDirectiveExtension:  # noqa: N802 - Python-Markdown's API

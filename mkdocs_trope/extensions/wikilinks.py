@@ -135,8 +135,18 @@ class WikiLinkTreeprocessor(Treeprocessor):
                 element.set("title", f"The page {shown.qualified()} does not exist{where}")
             if auto and resolution.title and len(element) == 0:
                 element.text = resolution.title
+            _name_linked_image(element, resolution.title or as_spaced((resolution.resolved or target).name))
             existing = element.get("class")
             element.set("class", f"{classes} {existing}" if existing else classes)
+
+
+def _name_linked_image(link: etree.Element, page_title: str) -> None:
+    """A link whose only content is an image is named by its image's ``alt``: the linked page's title says where it
+    goes (an image written without alt text would leave the link without an accessible name)."""
+    if len(link) != 1 or link[0].tag != "img" or link[0].get("alt"):
+        return
+    if not (link.text or "").strip() and not (link[0].tail or "").strip():
+        link[0].set("alt", page_title)
 
 
 class _WikiInlineProcessor(InlineProcessor):

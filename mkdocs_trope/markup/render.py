@@ -45,7 +45,9 @@ WIKI_SCHEME = "trope:"
 AUTO_TITLE_FLAG = "?auto"
 """Marks a link whose text was derived from the page name, so a custom title may replace it."""
 
-SPOILER_TITLE = "Spoiler: hover, focus or click to reveal"
+SPOILER_TITLE = "Spoiler: click or press Enter to reveal, again or Escape to hide"
+SPOILER_NAME = "Spoiler"
+"""Accessible name of a hidden spoiler: a screen reader announces a spoiler button, not the text it hides."""
 
 _BLANKS = " \t\n"
 """What may be trimmed from rendered content: ASCII blanks only, so a cell's no-break space survives."""
@@ -59,7 +61,11 @@ _SIMPLE_TAGS = {
     "sup": ("<sup>", "</sup>"),
     "sub": ("<sub>", "</sub>"),
     "code": ("<code>", "</code>"),
-    "spoiler": (f'<span class="spoiler" tabindex="0" title="{SPOILER_TITLE}">', "</span>"),
+    "spoiler": (
+        f'<span class="spoiler" tabindex="0" role="button" aria-expanded="false" aria-label="{SPOILER_NAME}"'
+        f' title="{SPOILER_TITLE}">',
+        "</span>",
+    ),
 }
 _EMPHASIS = {"em": "*", "strong": "**", "strongem": "***"}
 _BOX_CLASSES = {"center": "tvt-center", "wmg": "tvt-wmg", "rtl": "tvt-rtl", "indentbox": "tvt-indentbox"}
@@ -253,7 +259,7 @@ class _BlockRenderer:
             return self._container(block)
         if isinstance(block, FolderControl):
             return [
-                '<p class="foldercontrol"><button type="button" class="foldercontrol-button">'
+                '<p class="foldercontrol"><button type="button" class="foldercontrol-button" aria-expanded="false">'
                 "open/close all folders</button></p>"
             ]
         if isinstance(block, Redirect):

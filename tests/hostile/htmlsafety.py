@@ -38,6 +38,7 @@ ALLOWED_ATTRIBUTES = frozenset(
     {
         "class", "href", "src", "alt", "title", "style", "id", "tabindex", "type", "aria-expanded", "dir",
         "border", "width", "align", "cellpadding", "cellspacing", "colspan", "open", "rel", "role",
+        "aria-label", "loading",
     }
 )
 

@@ -145,3 +145,33 @@ def test_quoteright_in_running_text_is_still_a_box() -> None:
     soup = html(f"before [[quoteright:100:{IMAGE}]] after")
     assert soup.find("img")["src"] == IMAGE
     assert text(soup) == "before after"
+
+
+# ------------------------------------------------------------------------------------ image attributes
+
+
+def test_page_image_has_its_declared_width_and_loads_at_once() -> None:
+    image = html("[[quoteright:348:[[Main/FooBar http://ex.org/a.png]]]]").find("img")
+    assert image["width"] == "348"
+    assert "loading" not in image.attrs, "the page image at the top is never lazy"
+
+
+def test_linked_page_image_is_named_after_the_linked_page() -> None:
+    source = "[[quoteright:348:[[WesternAnimation/{{Shrek}} http://ex.org/a.png]]]]\n[[caption-width-right:348:Hi]]"
+    assert html(source).find("img")["alt"] == "Shrek"
+
+
+def test_unlinked_page_image_takes_its_caption_as_alt_text_escaped() -> None:
+    source = '[[quoteright:200:http://ex.org/a.png]]\n[[caption-width-right:200:A "quoted" <b> caption]]'
+    soup = html(source)
+    image = soup.find("img")
+    assert image["alt"] == 'A "quoted" <b> caption'
+    assert image["width"] == "200"
+    assert soup.find("b") is None
+
+
+def test_images_after_the_page_image_load_lazily() -> None:
+    soup = html("[[quoteright:100:http://ex.org/a.png]]\n\nText [[http://ex.org/link http://ex.org/b.png]].")
+    first, second = soup.find_all("img")
+    assert "loading" not in first.attrs
+    assert second["loading"] == "lazy"

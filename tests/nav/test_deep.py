@@ -99,7 +99,7 @@ def test_a_chain_of_hundreds_builds_with_the_default_options(tmp_path: Path) -> 
     assert nav == [["Main", "Main/index.md"]]  # past nav_full_limit: the namespace index pages only
     warnings = [message for message in site.warnings() if "levels deep" in message]
     assert warnings[0] == (
-        "mkdocs_trope: ChainPage5/ChainPage6.trope:1: subpages nest more than 6 levels deep here; "
+        "mkdocs_trope: docs/ChainPage5/ChainPage6.trope:1: subpages nest more than 6 levels deep here; "
         "'ChainPage6/ChainPage7.trope' heads its own family in the navigation"
     )
     assert len(warnings) == length // 7
