@@ -4,6 +4,7 @@ import os
 
 import pytest
 
+from tests.browser_support import close_shared_browser
 from tests.reference import HOW_TO_GET, MISSING
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -35,3 +36,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     for nodeid in skipped:
         terminalreporter.write_line(f"  {nodeid}")
     terminalreporter.write_line(HOW_TO_GET)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    close_shared_browser()

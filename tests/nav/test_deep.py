@@ -123,7 +123,7 @@ def test_the_deepest_nav_renders_on_readthedocs(tmp_path: Path) -> None:
     current = menu.select("li.current")
     assert len(current) == 21 and current[-1].a.get_text() == "Chain Page 20"
     assert any(
-        message.startswith("mkdocs_trope: ChainPage19/ChainPage20.trope:1: subpages nest more")
+        message.startswith("mkdocs_trope: docs/ChainPage19/ChainPage20.trope:1: subpages nest more")
         for message in site.warnings()
     )
 
