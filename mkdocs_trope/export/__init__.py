@@ -33,6 +33,7 @@ from .. import __version__
 from ..conversions import Converted
 from ..files import TropeFile
 from ..markup import split_front_matter
+from ..markup.escape import escape_attribute
 from ..nav import subpage_bar
 from ..plugin import ASSET_DIR, TropePlugin
 from .markdown_pages import portable_page
@@ -186,6 +187,10 @@ def _page(plugin: TropePlugin, file: TropeFile) -> str:
     """A page as the plugin would hand it to MkDocs, made portable, with its subpage bar under its title."""
     plugin.resolver.current = file
     markdown = portable_markdown(file.content_string, plugin.resolver.resolve)
+    redirect = _redirect(plugin, file)
+    if redirect:
+        at = len(split_front_matter(markdown)[0])
+        markdown = markdown[:at] + redirect + markdown[at:]
     folder = posixpath.dirname(file.src_uri) or "."
     tree = plugin.tree
     bar = ""
@@ -193,11 +198,21 @@ def _page(plugin: TropePlugin, file: TropeFile) -> str:
         bar = portable_bar(subpage_bar(tree, file, lambda target: posixpath.relpath(page_path(target.src_uri), folder)))
     if not bar:
         return markdown
-    front_matter = split_front_matter(markdown)[0]
-    at = len(front_matter)
+    at = len(split_front_matter(markdown)[0])
     if plugin.config.page_heading:
         at = markdown.index("\n", at) + 1
     return f"{markdown[:at]}\n{bar}\n{markdown[at:]}"
+
+
+def _redirect(plugin: TropePlugin, file: TropeFile) -> str:
+    """The refresh the plugin puts in a redirect page's head, as a raw HTML block (browsers obey it in the body)."""
+    entry = plugin.cache.entry(file.src_uri)
+    index = plugin.resolver.index
+    target = index.find(entry.redirect, index.names.get(file.src_uri))[0] if entry and entry.redirect else None
+    if target is None:
+        return ""
+    url = escape_attribute(target.url_relative_to(file))
+    return f'<meta http-equiv="refresh" content="0; url={url}">\n\n'
 
 
 class _State:

@@ -1,5 +1,5 @@
 """The exported demo, built by Zensical, in Debian's Chromium: folders open, spoilers hide until revealed, notes
-expand (the plugin's CSS and script, copied into the export, do the work there too)."""
+expand, redirect pages redirect (the plugin's CSS and script, copied into the export, do the work there too)."""
 
 from __future__ import annotations
 
@@ -16,11 +16,18 @@ if TYPE_CHECKING:
 
 
 @pytest.fixture(scope="module")
-def showcase(demo_builds: DemoBuilds) -> Iterator[Page]:
+def served(demo_builds: DemoBuilds) -> Iterator[tuple[Page, str]]:
     require_browser()
     with serve_directory(demo_builds.zensical_site) as base_url, browser_page() as page:
+        yield page, base_url
+
+
+@pytest.fixture
+def showcase(served: tuple[Page, str]) -> Page:
+    page, base_url = served
+    if not page.url.endswith("/Main/MarkupShowcase/"):
         page.goto(f"{base_url}/Main/MarkupShowcase/")
-        yield page
+    return page
 
 
 def _colours(page: Page, selector: str) -> tuple[str, str]:
@@ -57,3 +64,9 @@ def test_note_expands_on_click(showcase: Page) -> None:
     label.click()
     assert label.get_attribute("aria-expanded") == "true"
     assert body.is_visible()
+
+
+def test_redirect_page_sends_the_reader_on(served: tuple[Page, str]) -> None:
+    page, base_url = served
+    page.goto(f"{base_url}/Main/RedirectExample/")
+    page.wait_for_url(f"{base_url}/Main/InterspeciesRomance/")
