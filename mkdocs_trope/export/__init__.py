@@ -58,6 +58,8 @@ class ExportResult:
     pages: int = 0
     converted: int = 0
     """Trope pages converted in this run; the others' conversions were kept from the last export."""
+    in_workers: int = 0
+    """Of those, pages converted by the worker processes of the plugin's pool (a large wiki's first export)."""
     files: int = 0
     written: list[str] = field(default_factory=list)
     """Paths (relative to ``out_dir``) whose content changed and was written in this run."""
@@ -120,6 +122,7 @@ def export(
     writer.write(CONFIG_NAME, dump(site).encode())
     result.removed = writer.remove_stale()
     result.pages, result.converted, result.written = len(pages), plugin.cache.count, writer.changed
+    result.in_workers = plugin.cache.in_background
     state.save(plugin.cache.snapshot(), writer.paths)
     return result
 

@@ -49,9 +49,10 @@ def run_export(args: argparse.Namespace) -> int:
     finally:
         logger.removeHandler(handler)
     if not args.quiet:
+        workers = f", {result.in_workers} of them by worker processes" if result.in_workers else ""
         print(
-            f"exported {result.pages} pages and {result.files} other files to {args.out_dir}: "
-            f"{len(result.written)} written, {len(result.removed)} removed; "
-            f"build it with: cd {args.out_dir} && zensical build (or mkdocs build)"
+            f"exported {result.pages} trope pages ({result.converted} converted{workers}) and {result.files} other "
+            f"files to {args.out_dir}: {len(result.written)} files written, {len(result.removed)} removed\n"
+            f"build it with: cd {args.out_dir} && zensical build (or: mkdocs build)"
         )
     return 0

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from mkdocs_trope.export import STATE_DIR, ExportError, export
 from tests.export.conftest import DEMO
+from tests.plugin.test_background_conversion import wiki as background_wiki
+from tests.sitebuild import write_tree
 
 
 def _snapshot(out: Path) -> dict[str, tuple[int, bytes]]:
@@ -75,3 +80,27 @@ def test_files_nobody_exported_are_left_alone(wiki: Path, tmp_path: Path) -> Non
 def test_output_inside_the_docs_is_refused(wiki: Path) -> None:
     with pytest.raises(ExportError, match="outside the docs"):
         export(wiki, wiki / "exported")
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_shows_on_a_terminal_only(wiki: Path, tmp_path: Path) -> None:
+    terminal, pipe = _Terminal(), io.StringIO()
+    export(wiki, tmp_path / "one", progress=terminal)
+    export(wiki, tmp_path / "two", progress=pipe)
+    assert terminal.getvalue().endswith("\rexporting: 30/30 pages\n")
+    assert pipe.getvalue() == ""
+
+
+def test_a_large_wiki_is_converted_by_worker_processes(tmp_path: Path) -> None:
+    write_tree(tmp_path / "docs", background_wiki())
+    command = [sys.executable, "-m", "mkdocs_trope", "export", str(tmp_path / "docs"), str(tmp_path / "out")]
+    done = subprocess.run(command, capture_output=True, text=True, check=True, timeout=300)
+    pages = len([name for name in background_wiki() if name.endswith(".trope")])
+    assert f"exported {pages} trope pages ({pages} converted, {pages} of them by worker processes)" in done.stdout
+    assert len(list((tmp_path / "out" / "docs").rglob("*.md"))) == pages + 1
+    nav = (tmp_path / "out" / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "Live Action TV: SampleTrope7/LiveActionTV.md" in nav and "Ninth of Many" in nav
