@@ -34,6 +34,8 @@ def add_export_parser(commands: Any) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from mkdocs.exceptions import MkDocsException
+
     from . import ExportError, export
 
     handler = logging.StreamHandler(sys.stderr)
@@ -43,7 +45,7 @@ def run_export(args: argparse.Namespace) -> int:
     logger.setLevel(logging.INFO if args.verbose else logging.WARNING)
     try:
         result = export(args.docs_dir, args.out_dir, config_file=args.config)
-    except (ExportError, OSError) as error:
+    except (ExportError, MkDocsException, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     finally:

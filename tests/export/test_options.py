@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 from bs4 import BeautifulSoup
 
@@ -61,5 +62,12 @@ def test_options_and_markdown_pages_survive_the_export(tmp_path: Path) -> None:
     assert "The Hero (capital H)" in _article(exported_site, "Main/HeroicSacrifice")
 
 
-def test_export_errors_exit_with_status_2(tmp_path: Path, capsys: object) -> None:
+def test_export_errors_exit_with_status_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", str(tmp_path / "missing"), str(tmp_path / "out")]) == 2
+    assert "no such directory" in capsys.readouterr().err
+    (tmp_path / "docs").mkdir()
+    bad = tmp_path / "mkdocs.yml"
+    bad.write_text("site_name: x\nplugins:\n  - trope:\n      heading_shift: 9\n", encoding="utf-8")
+    assert main(["export", str(tmp_path / "docs"), str(tmp_path / "out"), "-f", str(bad)]) == 2
+    assert "heading_shift" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
