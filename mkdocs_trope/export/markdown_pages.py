@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 
-from ..extensions.wikilinks import FreeLinkProcessor, PotholeProcessor, WikiLinkExtension
+from ..extensions.wikilinks import _POTHOLE_SCAN_LIMIT, FreeLinkProcessor, PotholeProcessor, WikiLinkExtension
 from ..markup.escape import escape_markdown
 from ..markup.render import WIKI_SCHEME
 from .portable import PAGE_SUFFIX, Resolve, wiki_link
@@ -55,6 +55,9 @@ def portable_page(text: str, resolve: Resolve) -> str:
 def _line(line: str, resolve: Resolve, pothole: PotholeProcessor, free: FreeLinkProcessor) -> str:
     out: list[str] = []
     done = position = 0
+    next_close = -1
+    """Where the next ``]]`` is: a ``[[`` farther from it than the reader looks cannot be a link. Checked first, so a
+    line of ten thousand unclosed ``[[`` costs one search, not ten thousand bounded scans."""
     while (match := _SPAN.search(line, position)) is not None:
         token = match.group()
         position = match.end()
@@ -71,6 +74,12 @@ def _line(line: str, resolve: Resolve, pothole: PotholeProcessor, free: FreeLink
             out.append(f"]({match.group(1)}{PAGE_SUFFIX}{match.group(2) or ''})")
             done = position
             continue
+        if token == "[[":
+            if next_close < position:
+                next_close = line.find("]]", position)
+                next_close = len(line) + _POTHOLE_SCAN_LIMIT if next_close < 0 else next_close
+            if next_close - position >= _POTHOLE_SCAN_LIMIT:
+                continue
         processor: PotholeProcessor | FreeLinkProcessor = pothole if token == "[[" else free
         found = processor.compiled_re.match(line, match.start())
         element, start, end = processor.handleMatch(found, line) if found else (None, None, None)
