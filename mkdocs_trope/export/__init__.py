@@ -14,7 +14,9 @@ changed, so a site generator watching the output sees just the pages an edit aff
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import logging
 import pickle
 import posixpath
@@ -109,7 +111,10 @@ def export(
     result = ExportResult(out)
     writer = _Writer(out, state.written())
     pages = [file for file in files if isinstance(file, TropeFile)]
-    _write_pages(plugin, pages, writer, Progress(len(pages), progress if progress is not None else sys.stderr))
+    site_key = _site_key(plugin, config)
+    unchanged = plugin.cache.reused if site_key == state.site_key() else set()
+    meter = Progress(len(pages), progress if progress is not None else sys.stderr)
+    _write_pages(plugin, pages, unchanged, writer, meter)
     result.files = _write_other_files(plugin, files, {page_path(page.src_uri) for page in pages}, writer)
     site = output_config(
         raw,
@@ -123,14 +128,19 @@ def export(
     result.removed = writer.remove_stale()
     result.pages, result.converted, result.written = len(pages), plugin.cache.count, writer.changed
     result.in_workers = plugin.cache.in_background
-    state.save(plugin.cache.snapshot(), writer.paths)
+    state.save(plugin.cache.snapshot(), writer.paths, site_key)
     return result
 
 
-def _write_pages(plugin: TropePlugin, pages: list[TropeFile], writer: _Writer, meter: Progress) -> None:
+def _write_pages(
+    plugin: TropePlugin, pages: list[TropeFile], unchanged: set[str], writer: _Writer, meter: Progress
+) -> None:
+    """Each page's portable Markdown, skipping pages whose source, and the site around them, are as last time."""
     try:
         for page in pages:
-            writer.write(f"{DOCS_NAME}/{page_path(page.src_uri)}", _page(plugin, page).encode())
+            relative = f"{DOCS_NAME}/{page_path(page.src_uri)}"
+            if not (page.src_uri in unchanged and writer.keep(relative)):
+                writer.write(relative, _page(plugin, page).encode())
             meter.advance()
     finally:
         meter.close()
@@ -158,6 +168,22 @@ def _write_other_files(plugin: TropePlugin, files: Files, taken: set[str], write
                 continue
         writer.copy(f"{DOCS_NAME}/{file.src_uri}", source)
     return count
+
+
+def _site_key(plugin: TropePlugin, config: MkDocsConfig) -> str:
+    """Everything besides its own source that a page's export depends on: which pages exist under which names,
+    their titles, the subpage tree (bars, nav), the plugin's options and the URL style (bars, redirects)."""
+    index, tree = plugin.resolver.index, plugin.tree
+    nodes = tree.nodes.values() if tree is not None else ()
+    site = [
+        sorted((uri, str(name)) for uri, name in index.names.items()),
+        sorted((f"{key[0]}/{key[1]}", file.src_uri) for key, file in index.by_key.items()),
+        sorted(plugin.resolver.titles.items()),
+        [(node.file.src_uri, node.title, [child.file.src_uri for child in node.children]) for node in nodes],
+        sorted((key, repr(value)) for key, value in plugin.config.items()),
+        config.use_directory_urls,
+    ]
+    return hashlib.sha256(json.dumps(site).encode()).hexdigest()
 
 
 def _raw_config(source: Path | None) -> dict[str, Any]:
@@ -239,9 +265,18 @@ class _State:
     def written(self) -> set[str]:
         return set(self._data.get("written", ()))
 
-    def save(self, conversions: dict[str, Converted], written: set[str]) -> None:
+    def site_key(self) -> str | None:
+        key = self._data.get("site")
+        return key if isinstance(key, str) else None
+
+    def save(self, conversions: dict[str, Converted], written: set[str], site_key: str) -> None:
         self.directory.mkdir(parents=True, exist_ok=True)
-        data = {"version": (STATE_VERSION, __version__), "conversions": conversions, "written": sorted(written)}
+        data = {
+            "version": (STATE_VERSION, __version__),
+            "conversions": conversions,
+            "written": sorted(written),
+            "site": site_key,
+        }
         temporary = self.directory / "state.pickle.new"
         with temporary.open("wb") as stream:
             pickle.dump(data, stream, protocol=pickle.HIGHEST_PROTOCOL)
@@ -267,6 +302,13 @@ class _Writer:
             path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
         self.changed.append(relative)
+
+    def keep(self, relative: str) -> bool:
+        """Keep a file an earlier export wrote, if it is still there (else it must be written again)."""
+        if relative in self.previous and (self.root / relative).is_file():
+            self.paths.add(relative)
+            return True
+        return False
 
     def copy(self, relative: str, source: Path) -> None:
         path = self._claim(relative)

@@ -104,3 +104,17 @@ def test_a_large_wiki_is_converted_by_worker_processes(tmp_path: Path) -> None:
     assert len(list((tmp_path / "out" / "docs").rglob("*.md"))) == pages + 1
     nav = (tmp_path / "out" / "mkdocs.yml").read_text(encoding="utf-8")
     assert "Live Action TV: SampleTrope7/LiveActionTV.md" in nav and "Ninth of Many" in nav
+
+
+def test_a_new_title_rewrites_the_pages_that_show_it(wiki: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    export(wiki, out)
+    page = wiki / "InterspeciesRomance" / "TabletopGames.trope"
+    page.write_text("---\ntitle: Tabletop RPGs\n---\n" + page.read_text(encoding="utf-8"), encoding="utf-8")
+    result = export(wiki, out)
+    assert result.converted == 1
+    assert {"mkdocs.yml", "docs/InterspeciesRomance/TabletopGames.md", "docs/InterspeciesRomance/Film.md"} <= set(
+        result.written
+    )
+    assert "[Tabletop RPGs](TabletopGames.md)" in (out / "docs/InterspeciesRomance/Film.md").read_text("utf-8")
+    assert "docs/Film/TheGreenAmbassador.md" not in result.written

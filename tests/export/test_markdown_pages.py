@@ -17,9 +17,9 @@ def test_links_are_written_out_and_code_is_not() -> None:
 
 
 def test_fenced_code_and_reference_definitions() -> None:
-    text = "~~~~\n[[Film/Shrek]]\n~~~\n~~~~\n[x][r] [y](Main/Page.trope#top)\n\n[r]: Film/Shrek.trope \"T\"\n"
+    text = '~~~~\n[[Film/Shrek]]\n~~~\n~~~~\n[x][r] [y](Main/Page.trope#top)\n\n[r]: Film/Shrek.trope "T"\n'
     assert portable_page(text, RESOLVE) == (
-        "~~~~\n[[Film/Shrek]]\n~~~\n~~~~\n[x][r] [y](Main/Page.md#top)\n\n[r]: Film/Shrek.md \"T\"\n"
+        '~~~~\n[[Film/Shrek]]\n~~~\n~~~~\n[x][r] [y](Main/Page.md#top)\n\n[r]: Film/Shrek.md "T"\n'
     )
 
 
