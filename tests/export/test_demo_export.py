@@ -43,8 +43,8 @@ def page_facts(site: Path, src_uri: str) -> dict[str, Any]:
     assert article is not None
     here = _url(src_uri)
 
-    def absolute(href: str | None) -> str | None:
-        return urljoin(here, href) if href is not None else None
+    def absolute(href: object) -> str | None:
+        return urljoin(here, str(href)) if href is not None else None
 
     bar = article.select_one("nav.tvt-subpages")
     return {
@@ -74,7 +74,7 @@ def page_facts(site: Path, src_uri: str) -> dict[str, Any]:
 def nav_links(site: Path, src_uri: str) -> set[tuple[str, str]]:
     soup = _html(site, src_uri)
     links = soup.select("nav.md-nav--primary a.md-nav__link[href]")
-    return {(urljoin(_url(src_uri), a["href"]), _text(a)) for a in links}
+    return {(urljoin(_url(src_uri), str(a["href"])), _text(a)) for a in links}
 
 
 def test_every_trope_page_becomes_a_markdown_page(demo_builds: DemoBuilds) -> None:

@@ -96,7 +96,7 @@ def test_progress_shows_on_a_terminal_only(wiki: Path, tmp_path: Path) -> None:
 
 
 def test_a_large_wiki_is_converted_by_worker_processes(tmp_path: Path) -> None:
-    write_tree(tmp_path / "docs", background_wiki())
+    write_tree(tmp_path / "docs", dict(background_wiki()))
     command = [sys.executable, "-m", "mkdocs_trope", "export", str(tmp_path / "docs"), str(tmp_path / "out")]
     done = subprocess.run(command, capture_output=True, text=True, check=True, timeout=300)
     pages = len([name for name in background_wiki() if name.endswith(".trope")])

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from mkdocs_trope.cli import main
 from tests.sitebuild import build_site, run_build
 
-WIKI = {
+WIKI: dict[str, str | bytes] = {
     "index.md": (
         "# Home\n\n"
         "Read [[Main/HeroicSacrifice the sacrifice]], {{Film/Shrek}} and [[Main/Nowhere a missing page]].\n\n"
