@@ -49,6 +49,7 @@ def test_folder_opens_and_closes(showcase: Page) -> None:
 
 def test_spoiler_hides_until_focused(showcase: Page) -> None:
     selector = "article span.spoiler"
+    showcase.mouse.move(0, 0)  # no hover: hidden until focused
     colour, background = _colours(showcase, selector)
     assert colour == background and background not in {"rgba(0, 0, 0, 0)", "transparent"}
     showcase.locator(selector).first.focus()
