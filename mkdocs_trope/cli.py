@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 
+from .export.command import add_export_parser, run_export
 from .markup import Diagnostic, Severity, convert
 from .markup.diagnostics import ERROR_CODES
 from .markup.source import decode
@@ -29,6 +30,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return exit_.code if isinstance(exit_.code, int) else 2
+    if args.command == "export":
+        return run_export(args)
     if args.command != "check":
         parser.print_help()
         return 2
@@ -136,6 +139,7 @@ def _parser() -> argparse.ArgumentParser:
         help="lowest severity that makes the exit status 1 (default: error; --strict means warning)",
     )
     check_parser.add_argument("-q", "--quiet", action="store_true", help="do not print info-level notes")
+    add_export_parser(commands)
     return parser
 
 

@@ -157,6 +157,14 @@ class ConversionCache:
     def entry(self, src_uri: str) -> Converted | None:
         return self._entries.get(src_uri)
 
+    def snapshot(self) -> dict[str, Converted]:
+        """Every conversion held, for a tool that keeps them between runs (``mkdocs-trope export``)."""
+        return dict(self._entries)
+
+    def restore(self, entries: dict[str, Converted]) -> None:
+        """Take back a :meth:`snapshot`; an entry is still reused only while its file and settings match its key."""
+        self._entries.update(entries)
+
     def finish(self) -> None:
         """Stop the worker: at the end of a build, or when a build fails half way."""
         if self._pool is not None:
