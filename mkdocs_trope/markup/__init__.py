@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..names import PageName
-from .blocks import LIST_MARKERS, MAX_LIST_DEPTH, BlockParser, redirect_target, split_block_tags
+from .blocks import LIST_MARKERS, MAX_LIST_DEPTH, BlockParser, redirect_block, split_block_tags
 from .diagnostics import Diagnostic, DiagnosticSink, Severity
 from .inline import InlineParser
 from .nodes import Block, Container, ListBlock
@@ -76,6 +76,8 @@ class Conversion:
     diagnostics: tuple[Diagnostic, ...]
     redirect: PageName | None = None
     front_matter: str = ""
+    redirect_line: int = 0
+    """The source line of ``[[redirect:..]]`` (0 when the page does not redirect), for reports about it."""
 
 
 def convert(text: str, *, page: str | None = None, options: ConvertOptions | None = None) -> Conversion:
@@ -94,13 +96,15 @@ def convert(text: str, *, page: str | None = None, options: ConvertOptions | Non
     if front_matter:
         markdown = front_matter + "\n" + markdown
     links = tuple(LinkRef(link.target, link.line) for link in inline.links)
+    redirect = redirect_block(blocks)
     return Conversion(
         markdown=markdown,
         links=links,
         outline=tuple(_outline(blocks)),
         diagnostics=sink.finish(),
-        redirect=redirect_target(blocks),
+        redirect=redirect.target if redirect else None,
         front_matter=front_matter,
+        redirect_line=redirect.line if redirect else 0,
     )
 
 
