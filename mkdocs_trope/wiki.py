@@ -18,10 +18,9 @@ from .conversions import Converted, Sketch
 from .names import PageName
 from .pages import PageIndex, Reporter, page_name_for
 from .site import SiteModel
+from .wanted import WANTED_NAME, WANTED_PAGE
 from .wikiboxes import aka_html, index_boxes_html, related_html, tabs_html, wanted_html
 
-WANTED_PAGE = "WantedPages.md"
-"""Where the generated wanted-pages list lives: the page ``Main/WantedPages``, so ``WantedPages`` links to it."""
 WANTED_TITLE = "Wanted Pages"
 
 
@@ -38,7 +37,7 @@ class WikiFeatures:
         self.wanted_file = None
         if not self.options.wanted_pages:
             return
-        key = PageName("Main", "WantedPages").key
+        key = WANTED_NAME.key
         if any((name := page_name_for(file.src_uri)) is not None and name.key == key for file in files):
             return
         content = f"# {WANTED_TITLE}\n\nPages that do not exist yet, most linked first.\n"
