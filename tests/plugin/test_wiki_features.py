@@ -9,6 +9,7 @@ import logging
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from bs4 import Tag
@@ -59,7 +60,7 @@ def texts(elements: list[Tag]) -> list[str]:
 
 def resolve(site: Site, src: str, href: str) -> Path:
     """The output file a relative ``href`` on the page ``src`` points at."""
-    target = (site.page_path(src).parent / href).resolve()
+    target = (site.page_path(src).parent / unquote(href)).resolve()
     return target / "index.html" if target.is_dir() else target
 
 
@@ -247,3 +248,19 @@ def test_the_wanted_command_lists_missing_pages(tmp_path: Path) -> None:
     assert lines[0] == "Main/NeverWritten (3): Main/BeastAndBeauty, Main/GreenSkinnedSpaceBabe, Main/TrueRomance"
     assert [line.split(" ", 1)[0] for line in lines[1:3]] == ["Main/NoSuchMember", "Main/NoSuchPage"]
     assert lines[-1] == "5 links to 3 pages that do not exist yet"
+
+
+def test_hostile_file_names_are_text_in_tabs_and_related_lists(tmp_path: Path) -> None:
+    evil = 'Bad<i>"Name&'
+    files = {f"Film/{evil}.trope": "The work.\n", f"YMMV/{evil}.trope": "Opinions.\n", "Main/HubPage.trope": "Hub.\n"}
+    files['Main/Worse<b>"&.trope'] = "Links to HubPage.\n"
+    site = build_site(tmp_path, files)
+    for src in (f"Film/{evil}.trope", f"YMMV/{evil}.trope"):
+        tabs = site.content(src).select_one("nav.tvt-tabs")
+        assert tabs is not None and tabs.find("i") is None
+        assert texts(tabs.select("li")) == ["Main", "YMMV"]
+        for link in tabs.select("a"):
+            assert resolve(site, src, link["href"]).is_file()
+    related = site.content("Main/HubPage.trope").select_one("details.tvt-related")
+    assert related is not None and related.find("b") is None
+    assert texts(related.select("a")) == ['Worse<b>"&']
