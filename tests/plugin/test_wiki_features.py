@@ -4,6 +4,7 @@ the tests of that theme (module-scoped fixture)."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import subprocess
@@ -131,7 +132,7 @@ def test_redirect_loops_warn_and_do_not_refresh(site: Site) -> None:
 def test_a_long_redirect_chain_is_reported_and_bounded(tmp_path: Path) -> None:
     hops = MAX_REDIRECT_HOPS + 2
     names = [f"ChainHop{chr(ord('A') + n)}" for n in range(hops + 1)]
-    files = {f"Main/{name}.trope": f"[[redirect:{after}]]\n" for name, after in zip(names, names[1:])}
+    files = {f"Main/{name}.trope": f"[[redirect:{after}]]\n" for name, after in itertools.pairwise(names)}
     files[f"Main/{names[-1]}.trope"] = "The end.\n"
     files["Main/NearEnd.trope"] = f"[[redirect:{names[-3]}]]\n"
     site = build_site(tmp_path, files)
