@@ -96,7 +96,8 @@ def wanted_html(
             else f'<span class="twikilink redlink" title="{title}">{name}</span>'
         )
         count = len(page.linked_from)
-        linkers = ", ".join(_link(file, url_of, title_of) for file in page.linked_from)
+        by_title = sorted(page.linked_from, key=lambda file: title_of(file).casefold())
+        linkers = ", ".join(_link(file, url_of, title_of) for file in by_title)
         noun = "page" if count == 1 else "pages"
         rows.append(f'<li>{red} <span class="tvt-count">({count} {noun})</span>: {linkers}</li>')
     return f'<ol class="tvt-wanted">{"".join(rows)}</ol>\n'
