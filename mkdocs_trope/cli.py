@@ -32,11 +32,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exit_.code if isinstance(exit_.code, int) else 2
     if args.command == "export":
         return run_export(args)
+    if args.command == "wanted":
+        return wanted(args.docs)
     if args.command != "check":
         parser.print_help()
         return 2
     fail_on = Severity.WARNING if args.strict else Severity(args.fail_on)
     return check(args.paths, fail_on=fail_on, quiet=args.quiet)
+
+
+def wanted(docs: str) -> int:
+    """Print the wanted pages of the wiki in ``docs``; 2 if it is not a directory."""
+    from .wanted import site_model, wanted_lines  # imports MkDocs and Python-Markdown: only for this command
+
+    folder = Path(docs)
+    if not folder.is_dir():
+        print(f"{docs}: not a directory", file=sys.stderr)
+        return 2
+    for line in wanted_lines(site_model(folder)):
+        print(line)
+    return 0
 
 
 def check(paths: Sequence[str], *, fail_on: Severity = Severity.ERROR, quiet: bool = False) -> int:
@@ -140,6 +155,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     check_parser.add_argument("-q", "--quiet", action="store_true", help="do not print info-level notes")
     add_export_parser(commands)
+    wanted_parser = commands.add_parser(
+        "wanted",
+        help="list the pages links ask for that do not exist yet",
+        description="List each missing page by how many pages link to it, with those pages: what to write next.",
+    )
+    wanted_parser.add_argument("docs", metavar="DOCS", help="the docs directory of the wiki")
     return parser
 
 

@@ -155,3 +155,23 @@ class TropeConfig(base.Config):
     namespace and the cost of a page stays the same at any size. Pages still reach their families through the
     subpage bar. ``0`` always uses the short nav. An explicit ``nav`` is never changed.
     """
+    related_pages = c.Type(bool, default=True)
+    """At the foot of each page, the pages that link to it ("Related"), grouped by namespace, with the count."""
+
+    wanted_pages = c.Type(bool, default=True)
+    """Generate the page ``WantedPages`` listing each page that does not exist yet by how many pages link to it.
+
+    Unless the site has its own ``WantedPages`` page. Red links are summed up in one log line either way; with
+    ``missing_pages: info`` each is listed at ``mkdocs build -v``.
+    """
+
+    index_boxes = c.Type(bool, default=True)
+    """At the foot of a page listed in an ``[[index]]``, a box per index with the previous and the next member."""
+
+    redirect_aliases = c.Type(bool, default=True)
+    """Links to a ``[[redirect:]]`` page go straight to its target (titled as the target), and the target shows
+    "aka: Old Name". Off: links go to the redirect page, which still forwards readers."""
+
+    namespace_tabs = c.Type(bool, default=True)
+    """On a work's pages across namespaces (``Film/Shrek``, ``YMMV/Shrek``, ``Trivia/Shrek`` ...), a row of
+    links to each of them."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -25,6 +26,8 @@ from .names import PageName
 from .nav import subpage_candidates
 from .pages import page_name_for
 
+_REDIRECT_MARK = re.compile(r"\[\[redirect:", re.IGNORECASE)
+
 PARALLEL_THRESHOLD = 200
 """Below this many pages to convert, a process pool costs more than it saves."""
 
@@ -35,8 +38,9 @@ which take the interpreter lock from the rendering thread."""
 
 @dataclass(frozen=True)
 class Converted:
-    """What a build needs of one page's conversion: not its link list (a large wiki has millions of links, and
-    every live object lengthens the garbage collector's walks); only the list items that may name subpages."""
+    """What a build needs of one page's conversion: of its links only the distinct targets (a large wiki has
+    millions of links, and every live object lengthens the garbage collector's walks); of its outline only the
+    list items that may name subpages or are members of an ``[[index]]``."""
 
     key: tuple[Any, ...]
     body: str | None
@@ -51,6 +55,9 @@ class Converted:
     decode_problem: DecodeProblem | None = None
     if_page_exists: tuple[tuple[PageName, Diagnostic], ...] = ()
     """Diagnostics to report only if their page exists (see :attr:`mkdocs_trope.markup.Conversion.if_page_exists`)."""
+    links: tuple[PageName, ...] = ()
+    """Each page the page links to, as written, once (the site model's link graph is built from them)."""
+    redirect_line: int = 0
 
 
 Report = Callable[[TropeFile, Converted], None]
@@ -63,6 +70,8 @@ class Sketch:
     outline: tuple[OutlineItem, ...]
     """At least the list items that may link to the page's subpages."""
     title: str | None
+    redirect: PageName | None = None
+    redirect_line: int = 0
 
 
 class ConversionCache:
@@ -125,7 +134,7 @@ class ConversionCache:
         for file in files:
             if file.src_uri not in sketches:
                 entry = self.get(file)
-                sketches[file.src_uri] = Sketch(entry.outline, entry.title)
+                sketches[file.src_uri] = Sketch(entry.outline, entry.title, entry.redirect, entry.redirect_line)
         return sketches
 
     def get(self, file: TropeFile) -> Converted:
@@ -188,7 +197,12 @@ class ConversionCache:
 
 def _sketch(data: bytes, name: str, options: ConvertOptions) -> Sketch:
     text, _ = decode(data)
-    return Sketch(list_items_mentioning(text, name), read_front_matter(text, options.front_matter_keys)[0].title)
+    redirect, redirect_line = None, 0
+    if _REDIRECT_MARK.search(text):  # rare, and redirect pages are short: convert to find it exactly
+        conversion = convert(text, options=options)
+        redirect, redirect_line = conversion.redirect, conversion.redirect_line
+    title = read_front_matter(text, options.front_matter_keys)[0].title
+    return Sketch(list_items_mentioning(text, name), title, redirect, redirect_line)
 
 
 def _stat_key(stat: os.stat_result) -> tuple[int, ...]:
@@ -220,6 +234,8 @@ def _converted(key: tuple[Any, ...], data: bytes, name: str, options: ConvertOpt
         title if isinstance(title := result.meta.get("title"), str) else None,
         problem,
         result.if_page_exists,
+        tuple(dict.fromkeys(link.target for link in result.links)),
+        result.redirect_line,
     )
 
 

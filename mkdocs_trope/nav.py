@@ -66,13 +66,16 @@ def subpage_targets(
 
 
 def subpage_candidates(owner_name: str, outline: Iterable[OutlineItem]) -> tuple[OutlineItem, ...]:
-    """The list items :func:`subpage_targets` may pick for a page named ``owner_name``; all it needs to keep.
+    """The list items :func:`subpage_targets` may pick for a page named ``owner_name``, and the members of its
+    ``[[index]]`` lists: all a build needs to keep.
 
     A page's outline holds every list item with a link, hundreds on an example page; a build keeps the outline of
     every page, so keeping only these saves memory and the garbage collector's time.
     """
     prefix = owner_name.casefold()
-    return tuple(item for item in outline if any(_under(target, prefix) for target in item.targets))
+    return tuple(
+        item for item in outline if item.in_index or any(_under(target, prefix) for target in item.targets)
+    )
 
 
 def _under(target: PageName, prefix: str) -> bool:

@@ -124,16 +124,23 @@ class SiteResolver:
     case_level: str = "warning"
     missing_url: str | None = None
     current: File | None = None
+    aliases: dict[str, File] = field(default_factory=dict)
+    """Redirect page ``src_uri`` → the page its redirects end at: links to the redirect go there directly."""
+    recorded: dict[str, set[PageName]] | None = None
+    """While set, every name resolved is added under the current page (Markdown pages' links for the site model:
+    trope pages' links come from their conversion)."""
     _resolved: dict[tuple[str | None, str, str], tuple[Resolution, str]] = field(default_factory=dict, repr=False)
     """(written name, folder of the linking page) → its resolution and which report it calls for."""
 
-    def use(self, index: PageIndex, titles: dict[str, str]) -> None:
-        """Resolve against this build's pages and titles from now on."""
-        self.index, self.titles = index, titles
+    def use(self, index: PageIndex, titles: dict[str, str], aliases: dict[str, File] | None = None) -> None:
+        """Resolve against this build's pages, titles and redirect aliases from now on."""
+        self.index, self.titles, self.aliases = index, titles, aliases or {}
         self._resolved.clear()
 
     def resolve(self, target: PageName) -> Resolution:
         uri = self.current.src_uri if self.current else None
+        if self.recorded is not None and uri is not None:
+            self.recorded.setdefault(uri, set()).add(target)
         folder = _folder(uri) if uri else ""
         memo_key = (target.namespace, target.name, folder)
         known = self._resolved.get(memo_key)
@@ -153,9 +160,15 @@ class SiteResolver:
                 url = self.missing_url.format(namespace=resolved.namespace, name=resolved.name)
             return Resolution(url, False, None, resolved), "missing"
         case_differs = resolved.name != target.name or (target.namespace and target.namespace != resolved.namespace)
+        problem = "case" if case_differs else ""
+        alias = self.aliases.get(file.src_uri)
+        if alias is not None:  # a link to a redirect goes where the redirect ends, titled as that page
+            aliased = self.index.names[alias.src_uri]
+            url = _relative_path(alias.src_uri, folder or ".")
+            return Resolution(url, True, title_for(aliased, self.titles), aliased), problem
         url = _relative_path(file.src_uri, folder or ".")
         # Only a custom title replaces link text; spaced names are already the converter's display text.
-        return Resolution(url, True, custom_title(resolved, self.titles), resolved), "case" if case_differs else ""
+        return Resolution(url, True, custom_title(resolved, self.titles), resolved), problem
 
     def _report(self, problem: str, target: PageName, resolved: PageName, where: str) -> None:
         if problem == "missing":
@@ -180,6 +193,10 @@ def _relative_path(path: str, start: str) -> str:
     return posixpath.relpath(path, start)
 
 
+LEVELS = {"warning": logging.WARNING, "info": logging.INFO, "debug": logging.DEBUG}
+"""Report levels that log (``ignore`` drops); ``debug`` shows with ``mkdocs build -v``."""
+
+
 def report_to(logger: logging.Logger | logging.LoggerAdapter[logging.Logger], docs_prefix: str = "") -> Reporter:
     """A reporter that logs each distinct message once: a page linking one missing page a thousand times (or a
     hostile page linking it half a million times) gets one line, not a flood that buries the build's output.
@@ -190,15 +207,12 @@ def report_to(logger: logging.Logger | logging.LoggerAdapter[logging.Logger], do
     seen: set[str] = set()
 
     def report(level: str, message: str | Callable[[], str]) -> None:
-        if level not in ("warning", "info") or (level == "info" and not logger.isEnabledFor(logging.INFO)):
+        if level not in LEVELS or not logger.isEnabledFor(LEVELS[level]):
             return
         text = message() if callable(message) else message
         if text in seen:
             return
         seen.add(text)
-        if level == "warning":
-            logger.warning(lead + text)
-        else:
-            logger.info(lead + text)
+        logger.log(LEVELS[level], lead + text)
 
     return report

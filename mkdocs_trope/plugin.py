@@ -13,11 +13,13 @@ import logging
 from importlib import resources
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from . import __version__
 from .config import TropeConfig
@@ -44,6 +46,7 @@ from .nav import (
 )
 from .pages import PageIndex, SiteResolver, report_to, title_for
 from .section_pages import merge_section_pages, use_material_indexes
+from .wiki import WikiFeatures
 
 log = get_plugin_logger(__name__)
 
@@ -51,7 +54,7 @@ LONG_PARAGRAPH = 20_000
 """Characters in one Markdown line from which splitting paragraphs for the inline pass is worth its cost."""
 
 ASSET_DIR = "assets/mkdocs-trope"
-ASSETS = ("trope.css", "trope.js")
+ASSETS = ("trope.css", "trope.js", "trope-wiki.css")
 LOG_LEVELS = {Severity.INFO: logging.INFO, Severity.WARNING: logging.WARNING, Severity.ERROR: logging.ERROR}
 
 
@@ -64,6 +67,7 @@ class TropePlugin(BasePlugin[TropeConfig]):
         self.tree: SubpageTree | None = None
         self.indexes: list[NamespaceIndex] = []
         self._parallel = False
+        self._markdown_links: dict[str, set[PageName]] = {}
 
     @property
     def conversion_seconds(self) -> float:
@@ -92,11 +96,12 @@ class TropePlugin(BasePlugin[TropeConfig]):
         docs = Path(config.docs_dir)
         base = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
         self._docs_prefix = docs.relative_to(base).as_posix() if docs.is_relative_to(base) else docs.as_posix()
+        self.wiki = WikiFeatures(self.config)
         self.resolver = SiteResolver(
             PageIndex(),
             {},
             report_to(log, self._docs_prefix),
-            self.config.missing_pages,
+            self._missing_level,
             self.config.case_mismatch,
             self.config.missing_page_url,
         )
@@ -109,6 +114,7 @@ class TropePlugin(BasePlugin[TropeConfig]):
         if self.config.section_pages and config.theme.name == "material":
             use_material_indexes(config.theme)
         config.extra_css.append(f"{ASSET_DIR}/trope.css")
+        config.extra_css.append(f"{ASSET_DIR}/trope-wiki.css")
         config.extra_javascript.append(f"{ASSET_DIR}/trope.js")
         return config
 
@@ -125,6 +131,7 @@ class TropePlugin(BasePlugin[TropeConfig]):
         for file in replaced:
             files.append(file)
         self._add_assets(files, config)
+        self.wiki.add_wanted_page(files, config)
         index = PageIndex.build(files)
         self._index = index  # conversions report as they finish, and some reports depend on which pages exist
         for message in index.duplicate_warnings(self._docs_prefix):
@@ -138,12 +145,15 @@ class TropePlugin(BasePlugin[TropeConfig]):
                 reused = self.cache.entry(file.src_uri) if file.src_uri in self.cache.reused else None
                 if reused is not None:
                     self._report(file, reused, warnings_only=True)
-        self.resolver.use(index, self._titles(index, sketches))
+        titles = self._titles(index, sketches)
+        aliases = self.wiki.start(index, titles, sketches, report_to(log))
+        self.resolver.use(index, titles, aliases)
+        self._markdown_links = {}
         outlines = {uri: sketch.outline for uri, sketch in sketches.items()}
         pages = [file for file in files if file.src_uri in index.names]
         self.tree = build_tree(
             pages, index, outlines, lambda f: self._nav_title(f, index), report_to(log, self._docs_prefix),
-            self.config.missing_pages, self.config.subpage_depth,
+            self._missing_level, self.config.subpage_depth,
         )
         self.indexes = []
         self._set_navigation(config, files, index)
@@ -151,6 +161,11 @@ class TropePlugin(BasePlugin[TropeConfig]):
         for namespace_index in self.indexes:
             fill(namespace_index, lambda target, page: target.url_relative_to(page))
         return files
+
+    @property
+    def _missing_level(self) -> str:
+        """Red links one by one: at ``info`` they are summed up in one line, each shown at ``-v`` (debug)."""
+        return "debug" if self.config.missing_pages == "info" else self.config.missing_pages
 
     def _set_navigation(self, config: MkDocsConfig, files: Files, index: PageIndex) -> None:
         """Generate the nav (no ``nav`` in mkdocs.yml) or hang subpages under an explicit one."""
@@ -242,21 +257,42 @@ class TropePlugin(BasePlugin[TropeConfig]):
             page.meta = page_meta(entry.meta if entry else (), self._page_title(page.file, entry))
         self.resolver.current = page.file
         self.links.converted_text = isinstance(page.file, TropeFile)
+        # Trope pages' links come from their conversion; Markdown pages' only from resolving them.
+        self.resolver.recorded = None if isinstance(page.file, TropeFile) else self._markdown_links
         # The split is safe for converted text only, and only pays off where a paragraph is long enough for
         # Python-Markdown's quadratic inline pass to matter; on ordinary pages it would cost about 5%.
         self.chunks.enabled = isinstance(page.file, TropeFile) and _longest_line(markdown) > LONG_PARAGRAPH
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if not self.config.subpage_bar or self.tree is None:
-            return html
-        bar = subpage_bar(self.tree, page.file, lambda target: target.url_relative_to(page.file))
+        self.resolver.recorded = None
+        bar = self.wiki.head(page.file)
+        if self.config.subpage_bar and self.tree is not None:
+            bar += subpage_bar(self.tree, page.file, lambda target: target.url_relative_to(page.file))
         if not bar:
             return html
         heading_end = html.find("</h1>")
         if heading_end < 0:
             return bar + html
         return html[: heading_end + 5] + "\n" + bar + html[heading_end + 5 :]
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Every page has been read and rendered: the link graph is complete."""
+        entries = [(file.src_uri, self.cache.entry(file.src_uri)) for file in files if isinstance(file, TropeFile)]
+        self.wiki.gather([(uri, entry) for uri, entry in entries if entry is not None], self._markdown_links)
+        summary = self.wiki.summary()
+        if summary and self.config.missing_pages != "ignore":
+            log.info(summary)
+        return env
+
+    @event_priority(-50)  # after the search plugin has indexed the page: related lists are not page text
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        foot = self.wiki.foot(page.file)
+        if foot:
+            page.content = (page.content or "") + foot
+        return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.cache.finish()
@@ -265,11 +301,7 @@ class TropePlugin(BasePlugin[TropeConfig]):
         self.cache.finish()
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        converted = self.cache.entry(page.file.src_uri) if isinstance(page.file, TropeFile) else None
-        target = converted.redirect if converted else None
-        if target is None:
-            return output
-        file, _ = self.resolver.index.find(target, self.resolver.index.names.get(page.file.src_uri))
+        file = self.wiki.refresh_target(page.file)
         if file is None:
             return output
         url = file.url_relative_to(page.file)

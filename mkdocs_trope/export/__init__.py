@@ -34,8 +34,8 @@ from mkdocs.utils.yaml import yaml_load
 from .. import __version__
 from ..conversions import Converted
 from ..files import TropeFile
-from ..markup import split_front_matter
 from ..markup.escape import escape_attribute
+from ..markup.frontmatter import split_front_matter
 from ..nav import subpage_bar
 from ..plugin import ASSET_DIR, TropePlugin
 from .markdown_pages import portable_page

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from ..names import PageName
-from .blocks import LIST_MARKERS, MAX_LIST_DEPTH, BlockParser, redirect_target, split_block_tags
+from .blocks import LIST_MARKERS, MAX_LIST_DEPTH, BlockParser, redirect_block, split_block_tags
 from .diagnostics import Diagnostic, DiagnosticSink, Severity
 from .frontmatter import DEFAULT_KEYS, MetaValue, read_front_matter, split_front_matter
 from .inline import InlineParser
@@ -83,6 +83,8 @@ class Conversion:
     if_page_exists: tuple[tuple[PageName, Diagnostic], ...] = ()
     """Diagnostics that apply only if the page named with them exists (``MyTrope/Film`` written as text), for a
     caller that knows the wiki's pages to report."""
+    redirect_line: int = 0
+    """The source line of ``[[redirect:..]]`` (0 when the page does not redirect), for reports about it."""
 
 
 def convert(text: str, *, page: str | None = None, options: ConvertOptions | None = None) -> Conversion:
@@ -101,15 +103,17 @@ def convert(text: str, *, page: str | None = None, options: ConvertOptions | Non
     blocks = BlockParser(sink, inline, options.heading_shift).parse(logical_lines(body, sink))
     markdown = render_blocks(blocks)
     links = tuple(LinkRef(link.target, link.line) for link in inline.links)
+    redirect = redirect_block(blocks)
     return Conversion(
         markdown=markdown,
         links=links,
         outline=tuple(_outline(blocks)),
         diagnostics=sink.finish(),
-        redirect=redirect_target(blocks),
+        redirect=redirect.target if redirect else None,
         front_matter=front_matter.text,
         meta=front_matter.values,
         if_page_exists=tuple(inline.one_word_subpages),
+        redirect_line=redirect.line if redirect else 0,
     )
 
 

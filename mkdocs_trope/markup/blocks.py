@@ -11,7 +11,6 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ..names import PageName
 from .brackets import index_brackets
 from .diagnostics import DiagnosticSink, Severity
 from .folder_titles import join_folder_titles
@@ -455,8 +454,8 @@ def _block_tag_name(content: str) -> str | None:
     return None
 
 
-def redirect_target(blocks: list[Block]) -> PageName | None:
+def redirect_block(blocks: list[Block]) -> Redirect | None:
     for block in blocks:
         if isinstance(block, Redirect):
-            return block.target
+            return block
     return None

@@ -46,6 +46,7 @@ SITE: dict[str, str | bytes] = {
     "Main/Trope.trope": "A trope with subpages.\n\n!! Examples\n* Trope/{{Film}}\n* Trope/LiveActionTV\n",
     "Trope/Film.trope": "Film examples.\n",
     "Trope/LiveActionTV.trope": "Live-action TV examples.\n",
+    "Main/LonelyPage.trope": "Nobody links here yet.\n",
 }
 
 BYSTANDER = "/Main/Bystander/"
@@ -100,6 +101,18 @@ def test_a_new_page_turns_red_links_on_an_unchanged_page_live(server: ServedSite
     assert "Asker wants" in visible(content(soup))
     assert "was missing" in visible(content(server.page("/Main/NewPage/")))
     bystander_is_current(server, present=("New Page",))
+
+
+def test_a_new_link_updates_the_related_list_of_its_target(server: ServedSite) -> None:
+    def related(soup: BeautifulSoup) -> list[str]:
+        box = content(soup).select_one("details.tvt-related")
+        return [a.get_text() for a in box.select("a")] if box else []
+
+    assert related(server.page("/Main/LonelyPage/")) == []
+    server.write("Main/Admirer.trope", "The admirer links to LonelyPage.\n")
+    server.wait_for("/Main/LonelyPage/", lambda soup: related(soup) == ["Admirer"], "a related page")
+    server.write("Main/Admirer.trope", "The admirer forgot.\n")
+    server.wait_for("/Main/LonelyPage/", lambda soup: related(soup) == [], "no related page")
 
 
 def test_a_deleted_page_turns_links_red_again(server: ServedSite) -> None:
