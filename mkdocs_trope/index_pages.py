@@ -61,9 +61,19 @@ def fill(index: NamespaceIndex, url_of: Callable[[File, File], str]) -> None:
         index.file.content_string = index_markdown(index, url_of)
 
 
-def index_markdown(index: NamespaceIndex, url_of: Callable[[File, File], str]) -> str:
+ListWriter = Callable[[list[NavNode], File, Callable[[File, File], str]], str]
+"""Writes one initial's list of families (``roots``, the index page, ``url_of``)."""
+
+
+def index_markdown(
+    index: NamespaceIndex, url_of: Callable[[File, File], str], write_list: ListWriter | None = None
+) -> str:
     """``# Namespace``, a count, then one ``## Letter`` heading per initial (the page's table of contents) over a
-    list of that initial's pages, each with its subpages nested under it."""
+    list of that initial's pages, each with its subpages nested under it.
+
+    ``write_list`` writes each initial's list: by default a raw HTML block (:func:`html_list`); an export to a plain
+    Markdown site passes one that writes Markdown links instead."""
+    write_list = write_list or html_list
     roots = sorted(index.roots, key=lambda node: (_initial(node.title) != OTHER_INITIAL, node.title.casefold()))
     count = sum(1 for root in roots for _ in family(root))
     noun = "page" if count == 1 else "pages"
@@ -71,18 +81,19 @@ def index_markdown(index: NamespaceIndex, url_of: Callable[[File, File], str]) -
         f"# {escape_markdown(index.title)}\n\n",
         f'<p class="tvt-index-count">{count} {noun}, A to Z.</p>\n\n',
     ]
-    current = None
-    for root in roots:
-        initial = _initial(root.title)
-        if initial != current:
-            if current is not None:
-                parts.append("</ul>\n\n")
-            parts.append(f'## {escape_markdown(initial)}\n\n<ul class="tvt-index">\n')
-            current = initial
-        parts.append(_family_items(root, index.file, url_of))
-    if current is not None:
-        parts.append("</ul>\n")
-    return "".join(parts)
+    start = 0
+    for position in range(1, len(roots) + 1):
+        if position == len(roots) or _initial(roots[position].title) != _initial(roots[start].title):
+            parts.append(f"## {escape_markdown(_initial(roots[start].title))}\n\n")
+            parts.append(write_list(roots[start:position], index.file, url_of))
+            parts.append("\n")
+            start = position
+    return "".join(parts).rstrip("\n") + "\n"
+
+
+def html_list(roots: list[NavNode], page: File, url_of: Callable[[File, File], str]) -> str:
+    """One initial's families as ``<ul class="tvt-index">``: a raw HTML block Python-Markdown passes through."""
+    return '<ul class="tvt-index">\n' + "".join(_family_items(root, page, url_of) for root in roots) + "</ul>\n"
 
 
 def _family_items(root: NavNode, page: File, url_of: Callable[[File, File], str]) -> str:

@@ -171,8 +171,13 @@ class TropePlugin(BasePlugin[TropeConfig]):
         """Generate the nav (no ``nav`` in mkdocs.yml) or hang subpages under an explicit one."""
         assert self.tree is not None
         if config.nav is None and self.config.nav:
-            # Pages at the top of docs/ (the home page ...) and pages outside the wiki's namespaces lead the nav.
-            loose = [f for f in files.documentation_pages() if "/" not in f.src_uri or f.src_uri not in index.names]
+            # Pages at the top of docs/ (the home page ...) and pages outside the wiki's namespaces lead the nav;
+            # pages generated to stay out of it (Wanted Pages) stay out.
+            loose = [
+                f
+                for f in files.documentation_pages()
+                if ("/" not in f.src_uri or f.src_uri not in index.names) and not f.inclusion.is_not_in_nav()  # type: ignore[no-untyped-call]
+            ]
             self.tree.roots = [root for root in self.tree.roots if "/" in root.file.src_uri]
             self.indexes = namespace_indexes(namespace_groups(self.tree, index), files, config)
             full = len(index.names) <= self.config.nav_full_limit

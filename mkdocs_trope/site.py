@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from markupsafe import Markup
 from mkdocs.structure.files import File
 
 from .markup import OutlineItem
@@ -225,10 +226,12 @@ class SiteModel:
     # -------------------------------------------------------------------------------------- helpers
 
     def title(self, file: File) -> str:
-        """A page's display title: what MkDocs read (its heading or front matter) once read, else its name."""
+        """A page's display title as plain text: what MkDocs read (its heading or front matter) once read, else its
+        name. MkDocs holds page titles as HTML text (its own from rendered headings, the plugin's escaped), so they
+        are unescaped here and escaped once again wherever they are written."""
         page = file.page
         if page is not None and page.title:
-            return str(page.title)
+            return Markup(page.title).unescape()
         name = self.index.names.get(file.src_uri)
         return title_for(name, self.titles) if name else file.name
 

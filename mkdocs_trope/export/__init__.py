@@ -34,12 +34,13 @@ from mkdocs.utils.yaml import yaml_load
 from .. import __version__
 from ..conversions import Converted
 from ..files import TropeFile
+from ..index_pages import index_markdown
 from ..markup.escape import escape_attribute
 from ..markup.frontmatter import split_front_matter
 from ..nav import subpage_bar
-from ..plugin import ASSET_DIR, TropePlugin
+from ..plugin import ASSET_DIR, ASSETS, TropePlugin
 from .markdown_pages import portable_page
-from .portable import page_path, portable_bar, portable_markdown
+from .portable import markdown_index_list, page_path, portable_bar, portable_markdown, source_path
 from .siteconfig import dump, output_config, plugin_options
 
 DOCS_NAME = "docs"
@@ -105,6 +106,9 @@ def export(
     source = Path(config_file).resolve() if config_file else None
     raw = _raw_config(source)
     plugin, config = _plugin(raw, source, docs)
+    # The Wanted Pages list is made while a build renders every page; an export renders none, so links to it are
+    # red links in the exported site rather than links to an empty page.
+    plugin.config.wanted_pages = False
     state = _State(out / STATE_DIR)
     plugin.cache.restore(state.conversions())
     files = config.plugins.on_files(get_files(config), config=config)
@@ -116,10 +120,11 @@ def export(
     meter = Progress(len(pages), progress if progress is not None else sys.stderr)
     _write_pages(plugin, pages, unchanged, writer, meter)
     result.files = _write_other_files(plugin, files, {page_path(page.src_uri) for page in pages}, writer)
+    result.files += _write_index_pages(plugin, writer)
     site = output_config(
         raw,
         nav=config.nav,
-        assets=(f"{ASSET_DIR}/trope.css", f"{ASSET_DIR}/trope.js"),
+        assets=tuple(f"{ASSET_DIR}/{name}" for name in ASSETS),
         source_dir=source.parent if source else docs.parent,
         out_dir=out,
         docs_name=DOCS_NAME,
@@ -168,6 +173,15 @@ def _write_other_files(plugin: TropePlugin, files: Files, taken: set[str], write
                 continue
         writer.copy(f"{DOCS_NAME}/{file.src_uri}", source)
     return count
+
+
+def _write_index_pages(plugin: TropePlugin, writer: _Writer) -> int:
+    """The namespace index pages the plugin generates for its nav, with Markdown links to the exported pages."""
+    generated = [index for index in plugin.indexes if index.generated]
+    for index in generated:
+        markdown = index_markdown(index, source_path, markdown_index_list)
+        writer.write(f"{DOCS_NAME}/{index.file.src_uri}", markdown.encode())
+    return len(generated)
 
 
 def _site_key(plugin: TropePlugin, config: MkDocsConfig) -> str:

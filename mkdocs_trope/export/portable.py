@@ -19,8 +19,11 @@ link, an image or a directive: one left-to-right scan pairs them (linear time, n
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from collections.abc import Callable
+
+from mkdocs.structure.files import File
 
 from ..extensions.images import parse_directive
 from ..extensions.resolver import Resolution
@@ -28,6 +31,7 @@ from ..markup.escape import escape_attribute, escape_markdown
 from ..markup.render import AUTO_TITLE_FLAG, WIKI_SCHEME
 from ..markup.urls import image_source
 from ..names import PageName
+from ..nav import NavNode, family
 
 HTML_CLASS = "twikilink"
 MISSING_CLASS = "redlink"
@@ -166,3 +170,21 @@ def portable_bar(bar: str) -> str:
         return f"[{escape_markdown(html.unescape(link_text))}]({_markdown_url(html.unescape(href))})"
 
     return _BAR_TEXT.sub(rewrite, bar).replace(">", ' markdown="span">', 1)
+
+
+def markdown_index_list(roots: list[NavNode], page: File, url_of: Callable[[File, File], str]) -> str:
+    """One initial's families on a namespace index page as a Markdown list of links to the pages' files.
+
+    The plugin writes these lists as raw HTML with page URLs; a plain host would not check or rewrite those, so the
+    export writes Markdown links to the ``.md`` files instead, which both MkDocs and Zensical resolve.
+    """
+    lines = []
+    for root in roots:
+        for node, level in family(root):
+            lines.append(f"{'    ' * level}- [{escape_markdown(node.title)}](<{url_of(node.file, page)}>)\n")
+    return "".join(lines)
+
+
+def source_path(target: File, page: File) -> str:
+    """The exported file of ``target`` relative to the exported ``page``: what a Markdown link to it says."""
+    return posixpath.relpath(page_path(target.src_uri), posixpath.dirname(page_path(page.src_uri)) or ".")

@@ -41,9 +41,9 @@ def _entry(item: Any) -> tuple[str, Any]:
 
 
 def output_config(
-    raw: dict[str, Any], *, nav: Any, assets: tuple[str, str], source_dir: Path, out_dir: Path, docs_name: str
+    raw: dict[str, Any], *, nav: Any, assets: tuple[str, ...], source_dir: Path, out_dir: Path, docs_name: str
 ) -> dict[str, Any]:
-    """The exported site's config; ``assets`` are the stylesheet and the script, relative to the docs."""
+    """The exported site's config; ``assets`` are the plugin's stylesheets and script, relative to the docs."""
     config = {key: value for key, value in raw.items() if key not in ("docs_dir", "site_dir", "INHERIT")}
     config.setdefault("site_name", "Wiki")
     config["docs_dir"] = docs_name
@@ -54,9 +54,9 @@ def output_config(
     extensions = list(config.get("markdown_extensions") or [])
     present = {_entry(item)[0] if not isinstance(item, str) else item for item in extensions}
     config["markdown_extensions"] = extensions + [name for name in EXTENSIONS if name not in present]
-    stylesheet, script = assets
-    config["extra_css"] = _with(config.get("extra_css"), stylesheet)
-    config["extra_javascript"] = _with(config.get("extra_javascript"), script)
+    for asset in assets:
+        option = "extra_javascript" if asset.endswith(".js") else "extra_css"
+        config[option] = _with(config.get(option), asset)
     theme = config.get("theme")
     if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
         config["theme"] = {**theme, "custom_dir": _moved(theme["custom_dir"], source_dir, out_dir)}

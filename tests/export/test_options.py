@@ -12,6 +12,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from mkdocs_trope.cli import main
+from tests.export.conftest import BUILD_ONLY_FEATURES_OFF
 from tests.sitebuild import build_site, run_build
 
 WIKI: dict[str, str | bytes] = {
@@ -45,7 +46,7 @@ def _article(site_dir: Path, path: str) -> str:
 
 
 def test_options_and_markdown_pages_survive_the_export(tmp_path: Path) -> None:
-    plugin = build_site(tmp_path / "wiki", WIKI, plugins=["search", {"trope": OPTIONS}])
+    plugin = build_site(tmp_path / "wiki", WIKI, plugins=["search", {"trope": OPTIONS | BUILD_ONLY_FEATURES_OFF}])
     out = tmp_path / "out"
     status = main(["export", str(tmp_path / "wiki" / "docs"), str(out), "-f", str(tmp_path / "wiki" / "mkdocs.yml")])
     assert status == 0
