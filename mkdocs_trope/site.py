@@ -71,6 +71,8 @@ class SiteModel:
     backlinks: dict[str, list[File]] = field(default_factory=dict)
     index_boxes: dict[str, list[IndexBox]] = field(default_factory=dict)
     _tab_groups: dict[str, list[File]] | None = None
+    _titles: dict[str, str] = field(default_factory=dict)
+    """Titles once every page is read (:meth:`finish`): the foot of every page names tens of pages."""
     files: dict[str, File] = field(init=False)
     """``src_uri`` → file, of every page links can reach."""
 
@@ -193,6 +195,7 @@ class SiteModel:
             for target in targets:
                 backlinks.setdefault(target, []).append(source_file)
         self.backlinks = backlinks
+        self._titles = {uri: self.title(file) for uri, file in self.files.items()}
         self.index_boxes = {}
         for index_file, members in self._indexes:
             for place, member in enumerate(members):
@@ -226,6 +229,9 @@ class SiteModel:
 
     def title(self, file: File) -> str:
         """A page's display title: what MkDocs read (its heading or front matter) once read, else its name."""
+        known = self._titles.get(file.src_uri)
+        if known is not None:
+            return known
         page = file.page
         if page is not None and page.title:
             return str(page.title)
