@@ -72,6 +72,8 @@ class SiteModel:
     backlinks: dict[str, list[File]] = field(default_factory=dict)
     index_boxes: dict[str, list[IndexBox]] = field(default_factory=dict)
     _tab_groups: dict[str, list[File]] | None = None
+    _titles: dict[str, str] = field(default_factory=dict)
+    """Titles once every page is read (:meth:`finish`): the foot of every page names tens of pages."""
     files: dict[str, File] = field(init=False)
     """``src_uri`` → file, of every page links can reach."""
 
@@ -194,6 +196,7 @@ class SiteModel:
             for target in targets:
                 backlinks.setdefault(target, []).append(source_file)
         self.backlinks = backlinks
+        self._titles = {uri: self.title(file) for uri, file in self.files.items()}
         self.index_boxes = {}
         for index_file, members in self._indexes:
             for place, member in enumerate(members):
@@ -229,6 +232,9 @@ class SiteModel:
         """A page's display title as plain text: what MkDocs read (its heading or front matter) once read, else its
         name. MkDocs holds page titles as HTML text (its own from rendered headings, the plugin's escaped), so they
         are unescaped here and escaped once again wherever they are written."""
+        known = self._titles.get(file.src_uri)
+        if known is not None:
+            return known
         page = file.page
         if page is not None and page.title:
             return Markup(page.title).unescape()

@@ -8,6 +8,7 @@ classes styled by ``assets/mkdocs-trope/trope-wiki.css``.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from html import escape
 
 from mkdocs.structure.files import File
@@ -20,7 +21,11 @@ TitleOf = Callable[[File], str]
 
 
 def _link(file: File, url_of: UrlOf, title_of: TitleOf) -> str:
-    return f'<a href="{escape(url_of(file))}">{escape(title_of(file))}</a>'
+    return f'<a href="{_escaped(url_of(file))}">{_escaped(title_of(file))}</a>'
+
+
+_escaped = lru_cache(maxsize=1 << 16)(escape)
+"""The same titles and URLs are escaped on many pages."""
 
 
 def tabs_html(tabs: Sequence[Tab], current: File, url_of: UrlOf) -> str:

@@ -13,7 +13,6 @@ import pytest
 from mkdocs_trope.export import STATE_DIR, ExportError, export
 from tests.export.conftest import DEMO
 from tests.plugin.test_background_conversion import wiki as background_wiki
-
 from tests.sitebuild import write_tree
 
 DEMO_TROPE_PAGES = len(list((DEMO / "docs").rglob("*.trope")))
