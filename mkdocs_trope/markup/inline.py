@@ -181,8 +181,9 @@ class InlineParser:
         out: list[Inline] = []
         text = self._line.text
         cursor = start
+        sentinels = _SentinelScan(text, start, end)
         while cursor < end:
-            stop = _next_sentinel(text, cursor, end)
+            stop = sentinels.next(cursor)
             if cursor < stop:
                 out.append(Text(text[cursor:stop]))
             if stop < end:
@@ -262,8 +263,9 @@ class InlineParser:
         """Split plain text at sentinels: escapes and breaks become nodes, the rest stays raw."""
         text = self._line.text
         cursor = start
+        sentinels = _SentinelScan(text, start, end)
         while cursor < end:
-            stop = _next_sentinel(text, cursor, end)
+            stop = sentinels.next(cursor)
             if cursor < stop:
                 pieces.append(_Raw(text[cursor:stop], cursor))
             if stop < end:
@@ -822,14 +824,29 @@ class _Wrapped:
         return self.build(parser._paired(self.items))
 
 
-def _next_sentinel(text: str, start: int, end: int) -> int:
-    """Offset of the first escape or break sentinel in ``text[start:end]``, or ``end`` (two searches in C)."""
-    literal_at = text.find(LITERAL, start, end)
-    break_at = text.find(BREAK, start, end)
-    if literal_at < 0 or break_at < 0:
-        found = max(literal_at, break_at)
-        return end if found < 0 else found
-    return min(literal_at, break_at)
+class _SentinelScan:
+    """The next escape or break sentinel at or after a cursor that only moves forward, or ``end``.
+
+    Each kind is searched again (in C) only once the cursor has passed its last find, so a line holding thousands
+    of sentinels of one kind and none of the other is scanned once, not once per sentinel.
+    """
+
+    __slots__ = ("break_at", "end", "literal_at", "text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.end = text, end
+        self.literal_at = text.find(LITERAL, start, end)
+        self.break_at = text.find(BREAK, start, end)
+
+    def next(self, cursor: int) -> int:
+        if 0 <= self.literal_at < cursor:
+            self.literal_at = self.text.find(LITERAL, cursor, self.end)
+        if 0 <= self.break_at < cursor:
+            self.break_at = self.text.find(BREAK, cursor, self.end)
+        if self.literal_at < 0 or self.break_at < 0:
+            found = max(self.literal_at, self.break_at)
+            return self.end if found < 0 else found
+        return min(self.literal_at, self.break_at)
 
 
 def _same(opener: _Delim, kind: str, size: int) -> bool:
