@@ -1,5 +1,8 @@
 """``mkdocs-trope check PATH...``: lint trope pages without building a site (and from pre-commit).
 
+A ``.md`` page is checked for what the Markdown extensions read there (wiki links and page-image directives,
+outside code); any other file is read as trope markup.
+
 Prints every diagnostic as ``path:line:column: severity: message — how to write it``, then a summary, and exits
 with 1 when an error was found (with ``--strict``, also a warning: what makes ``mkdocs build --strict`` fail), 2 on
 a usage error or when a path cannot be read, else 0. Which problems are errors is the converter's decision
@@ -15,6 +18,7 @@ from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 
 from .export.command import add_export_parser, run_export
+from .markdown_check import diagnose_markdown
 from .markup import Diagnostic, Severity, convert
 from .markup.diagnostics import ERROR_CODES
 from .markup.source import decode
@@ -68,7 +72,7 @@ def check(paths: Sequence[str], *, fail_on: Severity = Severity.ERROR, quiet: bo
             unreadable = True
             continue
         files += 1
-        for diagnostic in diagnose(data, pages):
+        for diagnostic in diagnose(data, pages, markdown=path.suffix.lower() == ".md"):
             counts[diagnostic.severity] += 1
             if not (quiet and diagnostic.severity is Severity.INFO):
                 print(diagnostic.format(str(path)))
@@ -82,15 +86,19 @@ def check(paths: Sequence[str], *, fail_on: Severity = Severity.ERROR, quiet: bo
     return 1 if any(count and _RANK[s] >= _RANK[fail_on] for s, count in counts.items()) else 0
 
 
-def diagnose(data: bytes, pages: Collection[tuple[str, str]] = ()) -> list[Diagnostic]:
-    """All problems of one page's bytes: undecodable bytes first, then the converter's diagnostics, with those
-    that apply only to pages that exist when ``pages`` (keys from :func:`page_key`) holds their page."""
+def diagnose(data: bytes, pages: Collection[tuple[str, str]] = (), *, markdown: bool = False) -> list[Diagnostic]:
+    """All problems of one page's bytes: undecodable bytes first, then the converter's diagnostics (or, for a
+    Markdown page, those of what the Markdown extensions read), with those that apply only to pages that exist
+    when ``pages`` (keys from :func:`page_key`) holds their page."""
     text, problem = decode(data)
-    conversion = convert(text)
-    found = list(conversion.diagnostics)
-    existing = [diagnostic for page, diagnostic in conversion.if_page_exists if page.key in pages]
-    if existing:
-        found = sorted(found + existing, key=lambda diagnostic: (diagnostic.line, diagnostic.column))
+    if markdown:
+        found = diagnose_markdown(text)
+    else:
+        conversion = convert(text)
+        found = list(conversion.diagnostics)
+        existing = [diagnostic for page, diagnostic in conversion.if_page_exists if page.key in pages]
+        if existing:
+            found = sorted(found + existing, key=lambda diagnostic: (diagnostic.line, diagnostic.column))
     if problem:
         found.insert(0, problem.diagnostic())
     return found
@@ -135,15 +143,18 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     check_parser = commands.add_parser(
         "check",
-        help="report markup problems in .trope files",
+        help="report markup problems in .trope and .md files",
         description=(
-            "Lint .trope files without building a site. Each problem is printed as\n"
+            "Lint .trope files (and the wiki links and page images of .md files) without building a site.\n"
+            "Each problem is printed as\n"
             "'path:line:column: severity: message — how to write it', then a one-line summary."
         ),
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    check_parser.add_argument("paths", nargs="+", metavar="PATH", help=".trope files or directories to check")
+    check_parser.add_argument(
+        "paths", nargs="+", metavar="PATH", help=".trope or .md files; directories give their .trope files"
+    )
     check_parser.add_argument(
         "--strict", action="store_true", help="fail on warnings too, as 'mkdocs build --strict' does"
     )

@@ -32,7 +32,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if not skipped:
         return
     terminalreporter.section("reference pages not found")
-    terminalreporter.write_line(f"{len(skipped)} tests skipped because they {MISSING}:")
+    terminalreporter.write_line(f"{len(skipped)} tests skipped; each {MISSING}:")
     for nodeid in skipped:
         terminalreporter.write_line(f"  {nodeid}")
     terminalreporter.write_line(HOW_TO_GET)

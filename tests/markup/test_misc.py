@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 import time
 
 import pytest
@@ -233,9 +234,10 @@ HOSTILE = [
 
 @pytest.mark.parametrize("source", HOSTILE, ids=[f"hostile{i}" for i in range(len(HOSTILE))])
 def test_hostile_input_converts_quickly(source: str) -> None:
+    limit = 2.0 if sys.gettrace() is None else 6.0  # a tracer (coverage) makes pure Python about three times slower
     start = time.perf_counter()
     convert(source)
-    assert time.perf_counter() - start < 2.0
+    assert time.perf_counter() - start < limit
 
 
 def test_conversion_time_grows_linearly() -> None:
