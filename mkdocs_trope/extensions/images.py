@@ -19,7 +19,7 @@ from markdown.blockprocessors import BlockProcessor
 from ..markup.urls import image_source
 
 MAX_WIDTH = 2000
-_DIRECTIVE = re.compile(r"\[\[(quoteright|quoteleft|caption-width-right|caption-width-left):([0-9]{1,4}):(.*)\]\]\Z")
+_DIRECTIVE = re.compile(r"\A\[\[(quoteright|quoteleft|caption-width-right|caption-width-left):([0-9]{1,4}):(.*)\]\]\Z")
 _SIDES = {"quoteright": "right", "quoteleft": "left", "caption-width-right": "right", "caption-width-left": "left"}
 
 
