@@ -47,7 +47,7 @@ def check(paths: Sequence[str], *, fail_on: Severity = Severity.ERROR, quiet: bo
             unreadable = True
             continue
         files += 1
-        for diagnostic in diagnose(data):
+        for diagnostic in [*name_problems(path), *diagnose(data)]:
             counts[diagnostic.severity] += 1
             if not (quiet and diagnostic.severity is Severity.INFO):
                 print(diagnostic.format(str(path)))
@@ -68,6 +68,26 @@ def diagnose(data: bytes) -> list[Diagnostic]:
     if problem:
         found.insert(0, problem.diagnostic())
     return found
+
+
+HTML_SPECIALS = frozenset("<>&\"'")
+
+
+def name_problems(path: Path) -> list[Diagnostic]:
+    """A page name (from the file name) with characters HTML gives a meaning to: shown as text, but worth a note."""
+    found = sorted(set(path.stem) & HTML_SPECIALS)
+    if not found:
+        return []
+    return [
+        Diagnostic(
+            1,
+            1,
+            f"the page name holds {' '.join(found)}; it is shown as text in titles, links and the navigation",
+            "rename the file if the name was not meant to read that way",
+            Severity.INFO,
+            "file-name",
+        )
+    ]
 
 
 def _trope_files(paths: Sequence[str]) -> Iterator[Path]:

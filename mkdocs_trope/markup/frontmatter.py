@@ -201,7 +201,7 @@ def _is_scalar(value: object) -> bool:
 
 
 def _ignored(line: int, reason: str, hint: str) -> Diagnostic:
-    return Diagnostic(line, 1, f"front matter {reason}; ignored", hint, Severity.WARNING, "front-matter-key")
+    return Diagnostic(line, 1, f"front matter: {reason}; ignored", hint, Severity.WARNING, "front-matter-key")
 
 
 def _key_lines(front: str) -> dict[str, int]:
