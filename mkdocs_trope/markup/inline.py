@@ -820,13 +820,16 @@ class _Wrapped:
 
 
 def _next_sentinel(text: str, start: int, end: int) -> int:
-    """Offset of the first escape or break sentinel in ``text[start:end]``, or ``end`` (two searches in C)."""
-    literal_at = text.find(LITERAL, start, end)
-    break_at = text.find(BREAK, start, end)
-    if literal_at < 0 or break_at < 0:
-        found = max(literal_at, break_at)
-        return end if found < 0 else found
-    return min(literal_at, break_at)
+    """Offset of the first escape or break sentinel in ``text[start:end]``, or ``end``.
+
+    One search for either: two ``find`` calls would each run to the end of a line made of the other sentinel (a
+    long run of ``\\\\`` breaks), once per sentinel met.
+    """
+    found = _SENTINEL.search(text, start, end)
+    return end if found is None else found.start()
+
+
+_SENTINEL = re.compile("[" + LITERAL + BREAK + "]")
 
 
 def _same(opener: _Delim, kind: str, size: int) -> bool:
