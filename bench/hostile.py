@@ -92,6 +92,7 @@ CASES: dict[str, Callable[[float], str]] = {
     "sibling sublists, markers alternating x170k": lambda s: "* top\n" + "".join(
         ("** a\n", "*# b\n", "*+ c\n")[k % 3] for k in range(_n(170_000, s))),
     "tiny paragraphs x330k": lambda s: "a\n\n" * _n(330_000, s),
+    "one table row of 140k escaped cells '||[=a=]'": lambda s: "||" + "[=a=]||" * _n(140_000, s),
     "8 KB front matter + 1 MB prose": lambda s: "---\ntitle: " + "x" * 7_900 + "\n---\n" + prose(_n(1_000_000, s)),
 }
 

@@ -52,6 +52,7 @@ ISSUE_INPUTS = (
     "one table row of 330k cells",
     "sibling sublists, markers alternating x170k",
     "tiny paragraphs x330k",
+    "one table row of 140k escaped cells '||[=a=]'",
     "8 KB front matter + 1 MB prose",
 )
 

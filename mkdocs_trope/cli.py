@@ -72,7 +72,7 @@ def check(paths: Sequence[str], *, fail_on: Severity = Severity.ERROR, quiet: bo
             unreadable = True
             continue
         files += 1
-        for diagnostic in diagnose(data, pages, markdown=path.suffix.lower() == ".md"):
+        for diagnostic in [*name_problems(path), *diagnose(data, pages, markdown=path.suffix.lower() == ".md")]:
             counts[diagnostic.severity] += 1
             if not (quiet and diagnostic.severity is Severity.INFO):
                 print(diagnostic.format(str(path)))
@@ -107,6 +107,24 @@ def diagnose(data: bytes, pages: Collection[tuple[str, str]] = (), *, markdown: 
 def page_key(path: Path) -> tuple[str, str]:
     """The case-folded page name a checked file stands for: its folder is its namespace (``Film/Foo.trope``)."""
     return PageName(path.parent.name or None, path.stem).key
+HTML_SPECIALS = frozenset("<>&\"'")
+
+
+def name_problems(path: Path) -> list[Diagnostic]:
+    """A page name (from the file name) with characters HTML gives a meaning to: shown as text, but worth a note."""
+    found = sorted(set(path.stem) & HTML_SPECIALS)
+    if not found:
+        return []
+    return [
+        Diagnostic(
+            1,
+            1,
+            f"the page name holds {' '.join(found)}; it is shown as text in titles, links and the navigation",
+            "rename the file if the name was not meant to read that way",
+            Severity.INFO,
+            "file-name",
+        )
+    ]
 
 
 def _trope_files(paths: Sequence[str]) -> Iterator[Path]:

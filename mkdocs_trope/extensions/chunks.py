@@ -42,7 +42,7 @@ RUN_PRIORITY = 185
 _RUN = r"(?<!\\)(?:\\[^\n]|&(?:\#[0-9]+|\#x[0-9a-fA-F]+|[a-zA-Z0-9]+);){2,}"
 """Never starting right after a backslash: that backslash either begins an escape (the run starts there) or is
 the second half of one (``\\\\*``), where a run must not start."""
-_RUN_PART = re.compile(r"\\([^\n])|(&[^;]*;)")
+_RUN_PART = re.compile(r"\\([^\n])|(&[^;&]*+;)")
 _TEXT_TOKEN = r"(?:\\[\s\S]|&#?[A-Za-z0-9]{1,32};|[^\\&<\[!*\x02]|&|!(?!\[))"
 _BRACKET = re.compile(r"\\[\s\S]|[\[\]]")
 

@@ -20,7 +20,7 @@ from markdown.treeprocessors import Treeprocessor
 from ..markup.urls import image_source
 
 MAX_WIDTH = 2000
-_DIRECTIVE = re.compile(r"\[\[(quoteright|quoteleft|caption-width-right|caption-width-left):([0-9]{1,4}):(.*)\]\]\Z")
+_DIRECTIVE = re.compile(r"\A\[\[(quoteright|quoteleft|caption-width-right|caption-width-left):([0-9]{1,4}):(.*)\]\]\Z")
 _SIDES = {"quoteright": "right", "quoteleft": "left", "caption-width-right": "right", "caption-width-left": "left"}
 
 

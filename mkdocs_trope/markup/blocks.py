@@ -41,7 +41,8 @@ MAX_LIST_DEPTH = 8
 
 _BLOCK_TAGS = ("folder:", "/folder", "foldercontrol", "index", "/index", "quoteblock", "/quoteblock")
 _BLOCK_TAG_HINT = re.compile(r"\[\[\s*/?(?:folder|index|quoteblock)", re.IGNORECASE)
-_INDENT = re.compile(r"(-+)>")
+_INDENT = re.compile(r"(?<!-)(-++)>")
+"""Possessive, and starting only at the first hyphen of a run: a long run of hyphens is read once."""
 LIST_MARKERS = re.compile(r"[*#+]+")
 _TABLE_ATTRIBUTE = re.compile(r"(?<![A-Za-z])([A-Za-z]++)\s*+=\s*+(\"[^\"]*+\"|'[^']*+'|\S++)")
 """``name=value``. Linear: a name starts only where no letter precedes it, and no run is given back once taken

@@ -113,8 +113,8 @@ def _parsed(front: str, lines: list[str]) -> dict[str, object] | Diagnostic:
         data = yaml.load(body, Loader=_NoAliasLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 2 if mark is not None else 1
-        return _not_yaml(line, (error.problem or "it is not valid YAML").rstrip("."))
+        where = mark.line + 2 if mark is not None else 1
+        return _not_yaml(where, (error.problem or "it is not valid YAML").rstrip("."))
     except yaml.YAMLError:
         return _not_yaml(1, "it is not valid YAML")
     if not isinstance(data, dict):
@@ -141,7 +141,7 @@ class _NoAliasLoader(yaml.SafeLoader):
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise yaml.composer.ComposerError(None, None, "an alias (*name) is used", event.start_mark)
         return super().compose_node(parent, index)
 
@@ -201,7 +201,7 @@ def _is_scalar(value: object) -> bool:
 
 
 def _ignored(line: int, reason: str, hint: str) -> Diagnostic:
-    return Diagnostic(line, 1, f"front matter {reason}; ignored", hint, Severity.WARNING, "front-matter-key")
+    return Diagnostic(line, 1, f"front matter: {reason}; ignored", hint, Severity.WARNING, "front-matter-key")
 
 
 def _key_lines(front: str) -> dict[str, int]:

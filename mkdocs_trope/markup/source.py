@@ -41,6 +41,8 @@ class LogicalLine:
     literals: dict[int, Literal] = field(default_factory=dict)
     anchors: list[tuple[int, int, int]] = field(default_factory=list)
     """(offset in ``text``, source line, source column) at each point where the mapping jumps."""
+    _positions: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+    """The literals' offsets in order, once a slice has needed them."""
 
     @property
     def line(self) -> int:
@@ -71,12 +73,24 @@ class LogicalLine:
         return self if start == 0 and end == len(text) else self.slice(start, end)
 
     def slice(self, start: int, end: int) -> LogicalLine:
-        """A sub-line sharing literal and position information (used when block tags split a line)."""
-        literals = {pos - start: lit for pos, lit in self.literals.items() if start <= pos < end}
+        """A sub-line sharing literal and position information (used when block tags split a line).
+
+        Only the literals and anchors inside the slice are visited (found by bisection), so cutting a line into
+        many pieces (a table row of 100,000 cells, each holding an escape) costs the pieces, not pieces x line.
+        """
+        literals: dict[int, Literal] = {}
+        if self.literals:
+            if self._positions is None:
+                self._positions = sorted(self.literals)
+            positions = self._positions
+            inside = positions[bisect.bisect_left(positions, start) : bisect.bisect_left(positions, end)]
+            literals = {pos - start: self.literals[pos] for pos in inside}
         first = self.position(start)
         anchors = [(0, first[0], first[1])]
         if len(self.anchors) > 1:  # the first anchor is at offset 0, so a lone one never falls inside
-            anchors += [(pos - start, ln, col) for pos, ln, col in self.anchors if start < pos < end]
+            low = bisect.bisect_right(self.anchors, (start, 1 << 62, 0))
+            high = bisect.bisect_left(self.anchors, (end, -1, 0))
+            anchors += [(pos - start, ln, col) for pos, ln, col in self.anchors[low:high]]
         return LogicalLine(self.text[start:end], literals, anchors)
 
 

@@ -196,7 +196,7 @@ def test_keys_mkdocs_and_themes_act_on_are_reported_not_used(tmp_path: Path) -> 
     site = build_site(tmp_path, {"Main/Keys.trope": page, "index.md": "# Home\n"}, theme={"name": "material"})
     warnings = "\n".join(site.warnings())
     for key, line in (("template", 3), ("icon", 4), ("hide", 5)):
-        assert f"docs/Main/Keys.trope:{line}:1: front matter the key '{key}'" in warnings
+        assert f"docs/Main/Keys.trope:{line}:1: front matter: the key '{key}'" in warnings
     assert site.soup("Main/Keys.trope").title.get_text().startswith("Fine")
     assert site.soup("Main/Keys.trope").select_one(".md-sidebar--primary") is not None, "'hide' was not applied"
 
@@ -241,3 +241,26 @@ def test_the_odd_file_name_is_escaped_in_the_subpage_bar(tmp_path: Path) -> None
     bar = site.content("Main/Owner.trope").select_one("nav.tvt-subpages")
     assert bar is not None and HOSTILE_TITLE in bar.get_text() and bar.find("b") is None
     assert html.escape(HOSTILE_TITLE, quote=False) in str(bar)
+
+
+def test_check_reports_each_class_with_file_and_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from mkdocs_trope.cli import main
+
+    pages = {
+        "Main/Odd<b>&Name.trope": "Fine text.\n",
+        "Main/Keys.trope": "---\ntitle: Mine\ntemplate: x.html\n---\nText.\n",
+        "Main/Broken.trope": "---\ntitle: <b>x</b>: y\n---\nText.\n",
+        "Main/Table.trope": "Intro.\n\n||width=50% words\n||a||\n",
+    }
+    for name, text in pages.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert main(["check", "--strict", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    for where, what in (
+        ("Odd<b>&Name.trope:1:1: info:", "the page name holds & < >"),
+        ("Keys.trope:3:1: warning:", "the key 'template'"),
+        ("Broken.trope:2:1: warning:", "front matter is not read"),
+        ("Table.trope:3:1: warning:", "table attribute line holds other text"),
+    ):
+        assert any(where in line and what in line for line in out.splitlines()), (where, out)

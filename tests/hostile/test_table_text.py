@@ -52,3 +52,12 @@ def test_attribute_line_with_text_is_a_row_reported_at_its_line() -> None:
     reports = [d for d in result.diagnostics if d.code == "table-row"]
     assert [(d.line, d.column) for d in reports] == [(3, 1)]
     assert "attribute line holds other text" in reports[0].message
+
+
+def test_a_row_of_many_escaped_cells_keeps_every_cell() -> None:
+    """Each cell is a slice of one long logical line holding thousands of escapes: every escape lands in its cell."""
+    cells = 20_000
+    result = convert("||" + "".join(f"[={index % 10}=]||" for index in range(cells)))
+    row = result.markdown.split("<tr", 2)[1]
+    assert row.count("<td") == cells
+    assert [chunk[chunk.index(">") + 1] for chunk in row.split("<td")[1:6]] == ["0", "1", "2", "3", "4"]
