@@ -52,7 +52,7 @@ class Titles(c.Type[dict[str, str]]):
         return {str(key): text for key, text in titles.items()}
 
 
-class FrontMatterKeys(c.Type[list]):
+class FrontMatterKeys(c.Type[list[str]]):
     """Names of front matter keys (besides ``title``) that trope pages may pass to MkDocs and the theme."""
 
     def __init__(self) -> None:
@@ -62,7 +62,7 @@ class FrontMatterKeys(c.Type[list]):
         keys = super().run_validation(value)
         bad = [repr(key) for key in keys if not isinstance(key, str) or not KEY_NAME.fullmatch(key)]
         if bad:
-            raise c.ValidationError(f"front matter keys are names such as description; check {', '.join(bad)}")
+            raise base.ValidationError(f"front matter keys are names such as description; check {', '.join(bad)}")
         return [str(key) for key in keys]
 
 
