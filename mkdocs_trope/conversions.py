@@ -21,6 +21,7 @@ import yaml
 
 from .files import TropeFile
 from .markup import ConvertOptions, Diagnostic, OutlineItem, convert, list_items_mentioning, split_front_matter
+from .markup.html import HtmlDocument
 from .markup.source import DecodeProblem, decode
 from .names import PageName
 from .nav import subpage_candidates
@@ -49,6 +50,8 @@ class Converted:
     title: str | None
     """The page's own title from its front matter, if it sets one."""
     decode_problem: DecodeProblem | None = None
+    html: HtmlDocument | None = None
+    """The body straight as HTML, for the exact shortcut; let go with ``body``."""
 
 
 Report = Callable[[TropeFile, Converted], None]
@@ -149,7 +152,7 @@ class ConversionCache:
         page's Markdown go (MkDocs keeps its own copy)."""
         entry = self.get(file)
         if not self.keeps_bodies and entry.body is not None:
-            self._entries[file.src_uri] = replace(entry, body=None)
+            self._entries[file.src_uri] = replace(entry, body=None, html=None)
         return entry
 
     def entry(self, src_uri: str) -> Converted | None:
@@ -199,7 +202,7 @@ def _page_name(file: TropeFile) -> str:
 
 def _converted(key: tuple[Any, ...], data: bytes, name: str, options: ConvertOptions) -> Converted:
     text, problem = decode(data)
-    result = convert(text, options=options)
+    result = convert(text, options=options, html=True)
     return Converted(
         key,
         result.markdown[len(result.front_matter) :],
@@ -209,6 +212,7 @@ def _converted(key: tuple[Any, ...], data: bytes, name: str, options: ConvertOpt
         result.diagnostics,
         front_matter_title(result.front_matter),
         problem,
+        result.html,
     )
 
 

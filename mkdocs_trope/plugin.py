@@ -29,6 +29,7 @@ from .markup.escape import escape_markdown
 from .names import PageName
 from .nav import SubpageTree, build_tree, generated_nav, merge_subpages, subpage_bar
 from .pages import PageIndex, SiteResolver, report_to, title_for
+from .shortcut import Prepared, Shortcut
 
 log = get_plugin_logger(__name__)
 
@@ -79,6 +80,7 @@ class TropePlugin(BasePlugin[TropeConfig]):
         )
         self.links = WikiLinkExtension(resolver=self.resolver, wikiwords=self.config.wikiwords_in_markdown)
         self.chunks = ChunkExtension()
+        self.shortcut = Shortcut(self.links, log)
         config.markdown_extensions.extend([self.links, ImageDirectiveExtension(), self.chunks])
         if "md_in_html" not in config.markdown_extensions:
             config.markdown_extensions.append("md_in_html")
@@ -188,10 +190,19 @@ class TropePlugin(BasePlugin[TropeConfig]):
         name = self.resolver.index.names.get(file.src_uri) or PageName(None, file.name)
         title = entry.title or title_for(name, self.resolver.titles)
         if not self.config.page_heading:
-            return (entry.front_matter or f"---\ntitle: {json.dumps(title)}\n---\n") + entry.body
-        return f"{entry.front_matter}# {escape_markdown(title)}\n\n{entry.body}"
+            markdown = (entry.front_matter or f"---\ntitle: {json.dumps(title)}\n---\n") + entry.body
+        else:
+            markdown = f"{entry.front_matter}# {escape_markdown(title)}\n\n{entry.body}"
+        heading = title if self.config.page_heading else None
+        self.shortcut.prepared[file.src_uri] = Prepared(markdown, entry.html, heading)
+        return markdown
 
     # ----------------------------------------------------------------------------------------- pages
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        if isinstance(page.file, TropeFile):
+            self.shortcut.install(page)
+        return page
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.resolver.current = page.file
@@ -214,6 +225,10 @@ class TropePlugin(BasePlugin[TropeConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.cache.finish()
+        fallbacks = sum(self.shortcut.fallbacks.values())
+        log.debug(f"{self.shortcut.exact} trope pages rendered straight to HTML, {fallbacks} by Python-Markdown")
+        for reason, count in self.shortcut.fallbacks.most_common():
+            log.debug(f"  {count} by Python-Markdown: {reason}")
 
     def on_build_error(self, *, error: Exception) -> None:
         self.cache.finish()

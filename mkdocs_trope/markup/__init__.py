@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ..names import PageName
 from .blocks import LIST_MARKERS, MAX_LIST_DEPTH, BlockParser, redirect_target, split_block_tags
 from .diagnostics import Diagnostic, DiagnosticSink, Severity
+from .html import HtmlDocument, NotExactError, render_document
 from .inline import InlineParser
 from .nodes import Block, Container, ListBlock
 from .render import render_blocks
@@ -76,13 +77,17 @@ class Conversion:
     diagnostics: tuple[Diagnostic, ...]
     redirect: PageName | None = None
     front_matter: str = ""
+    html: HtmlDocument | None = None
+    """The body straight as HTML (see :mod:`.html`), if asked for and exact."""
 
 
-def convert(text: str, *, page: str | None = None, options: ConvertOptions | None = None) -> Conversion:
+def convert(
+    text: str, *, page: str | None = None, options: ConvertOptions | None = None, html: bool = False
+) -> Conversion:
     """Convert one page of trope markup. Never raises on bad markup: problems become ``diagnostics``.
 
     ``page`` (``Namespace/Name``) is informational for callers; resolution of bare names happens later, in the
-    wiki-link resolver.
+    wiki-link resolver. With ``html``, the body is also rendered straight to HTML from the same tree.
     """
     del page  # resolution is the resolver's job; kept in the signature for symmetry with the plugin
     options = options or ConvertOptions()
@@ -94,6 +99,12 @@ def convert(text: str, *, page: str | None = None, options: ConvertOptions | Non
     if front_matter:
         markdown = front_matter + "\n" + markdown
     links = tuple(LinkRef(link.target, link.line) for link in inline.links)
+    document = None
+    if html:
+        try:
+            document = render_document(blocks)
+        except NotExactError:
+            document = None
     return Conversion(
         markdown=markdown,
         links=links,
@@ -101,6 +112,7 @@ def convert(text: str, *, page: str | None = None, options: ConvertOptions | Non
         diagnostics=sink.finish(),
         redirect=redirect_target(blocks),
         front_matter=front_matter,
+        html=document,
     )
 
 
