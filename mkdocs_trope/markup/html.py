@@ -286,6 +286,8 @@ class _Blocks:
         self.first = True
         self.open_figure = False
         """True right after a page image without a caption: a caption line right after it joins it."""
+        self.after_list = False
+        """True right after a list: Markdown would merge a list written right after it into it."""
 
     def _start(self) -> None:
         """Python-Markdown puts a newline between sibling blocks."""
@@ -293,6 +295,7 @@ class _Blocks:
             self.out.append("\n")
         self.first = False
         self.open_figure = False
+        self.after_list = False
 
     def blocks(self, blocks: list[Block]) -> None:
         index = 0
@@ -311,6 +314,8 @@ class _Blocks:
                 self._start()
                 self.out.append(_RAW_BLOCK_END.join(("<!-- -->", "")))
             previous_list = type(block) is ListBlock
+            if previous_list and self.after_list:
+                raise NotExactError("a list right after a list across an index")
             self._block(block)
             index += 1
 
@@ -333,6 +338,7 @@ class _Blocks:
                 self._list_html(block)  # type: ignore[arg-type]
             else:
                 self._list(block)  # type: ignore[arg-type]
+            self.after_list = True
         elif kind is Table:
             self._start()
             self._table(block)  # type: ignore[arg-type]
@@ -368,10 +374,12 @@ class _Blocks:
             closing = "</details>"
         else:
             raise NotExactError(f"container {block.kind}")
+        before = len(out)
         inner = _Blocks(out)
         inner.first = False
         inner.blocks(block.children)
-        out.append("\n" + closing)
+        empty = len(out) == before and block.kind != "folder"  # a folder's summary is a child
+        out.append(closing if empty else "\n" + closing)
 
     def _paragraph(self, block: Paragraph) -> None:
         out = self.out
@@ -435,22 +443,25 @@ class _Blocks:
 
     def _indent_run(self, run: list[Indent]) -> None:
         out = self.out
-        depth = 0
+        filled: list[bool] = []
+        """Per open ``<div>``: whether anything is inside (an empty one closes on the same line)."""
         for indent in run:
-            while depth < indent.depth:
+            while len(filled) < indent.depth:
                 self._start()
+                filled[:] = [True] * len(filled)
                 out.append('<div class="indent">')
-                depth += 1
-            while depth > indent.depth:
-                out.append("\n</div>")
-                depth -= 1
+                filled.append(False)
+            while len(filled) > indent.depth:
+                out.append("\n</div>" if filled.pop() else "</div>")
             rendered = _content(indent.content)
             if rendered:
                 self._start()
+                filled[:] = [True] * len(filled)
                 out.append("<p>")
                 out.extend(rendered)
                 out.append("</p>")
-        out.extend(["\n</div>"] * depth)
+        while filled:
+            out.append("\n</div>" if filled.pop() else "</div>")
 
     def _list(self, block: ListBlock) -> None:
         """A Markdown list: tight, one ``<li>`` per item, nested lists inside their item."""
