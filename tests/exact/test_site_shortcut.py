@@ -33,7 +33,7 @@ FILES: dict[str, str | bytes] = {
         "!Playing it straight\n!!Sub ''head'' [[Film/Shrek the ogre]] [[spoiler:hidden]]\n"
         "* item [[spoiler:x]] [[http://example.org/x a link]]\n** sub\n*# other\n"
         "[[folder:Film]]\n* [[Film/Shrek]]\n->quoted\n[[/folder]]\n"
-        "!!!Deep\n||border=1\n||a||b||\n"
+        "!!!Deep\n||border=1\n||a||b||\n\n* HeroicSacrifice/{{Film}}\n"
     ),
     "Main/PlayingWithFire.trope": "[[quoteright:200:images/a.png]]\n[[caption-width-right:200:Fire]]\n!Heading\ntext\n",
     "Main/HeroicSacrifice/Film.trope": "Examples from films. HeroicSacrifice.\n",
@@ -153,7 +153,7 @@ def test_plugins_that_only_read_keep_the_shortcut_and_their_hooks(tmp_path: Path
     (tmp_path / "hooks.py").write_text(READ_HOOK, encoding="utf-8")
     plugin, _ = _build(tmp_path, FILES, True, hooks=["hooks.py"])
     assert plugin.shortcut.exact == TROPE_PAGES and not plugin.shortcut.fallbacks
-    page = (tmp_path / "site" / "Main" / "HeroicSacrifice" / "index.html").read_text(encoding="utf-8")
+    page = (tmp_path / "site" / "Main" / "HeroicSacrifice" / "Film" / "index.html").read_text(encoding="utf-8")
     assert page.count("content hook") == 1
     assert 'class="tvt-subpages"' in page  # the plugin's own on_page_content still runs
 
