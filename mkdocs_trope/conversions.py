@@ -11,6 +11,7 @@ import multiprocessing
 import os
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -80,6 +81,8 @@ class ConversionCache:
         self._pending: dict[str, tuple[Future[list[Converted]], int]] = {}
         """Pages being converted by the worker: the task converting each, and the page's place in it."""
         self._pool: ProcessPoolExecutor | None = None
+        self._batches: deque[tuple[Future[list[Converted]], list[TropeFile], list[_Job]]] = deque()
+        """Tasks sent to the worker, in order, with what they convert (to convert here instead)."""
         self.seconds = 0.0
         """Time spent converting (or waiting for a conversion) since :meth:`start_build` (for benchmarks)."""
         self.count = 0
@@ -120,6 +123,7 @@ class ConversionCache:
                 batch = missing[start : start + BATCH]
                 jobs = [(keys[file.src_uri], file.read_source_bytes(), _page_name(file)) for file in batch]
                 task = self._pool.submit(_converted_batch, jobs, self._options)
+                self._batches.append((task, batch, jobs))
                 for place, (file, (_, data, name)) in enumerate(zip(batch, jobs, strict=True)):
                     self._pending[file.src_uri] = (task, place)
                     sketches[file.src_uri] = _sketch(data, name)
@@ -134,6 +138,8 @@ class ConversionCache:
         if pending is not None:
             started = time.perf_counter()
             task, place = pending
+            while not task.done() and self._convert_a_queued_batch():
+                pass  # the worker is behind: this process converts pages the worker has not started
             entry = task.result()[place]
             self._store(file, entry, time.perf_counter() - started)
             return entry
@@ -155,6 +161,25 @@ class ConversionCache:
             self._entries[file.src_uri] = replace(entry, body=None, html=None)
         return entry
 
+    def _convert_a_queued_batch(self) -> bool:
+        """Take back the first batch the worker has not started and convert it here; False if there is none.
+
+        Once pages render faster than one worker converts them, this process would otherwise sit waiting. The
+        first batch not started is the one needed soonest, so few converted pages wait in memory for MkDocs.
+        """
+        while self._batches:
+            task, files, jobs = self._batches.popleft()
+            if not task.cancel():
+                continue  # running or done in the worker
+            started = time.perf_counter()
+            for file, (key, data, name) in zip(files, jobs, strict=True):
+                self._pending.pop(file.src_uri, None)
+                entry = _converted(key, data, name, self._options)
+                self._store(file, entry, time.perf_counter() - started)
+                started = time.perf_counter()
+            return True
+        return False
+
     def entry(self, src_uri: str) -> Converted | None:
         return self._entries.get(src_uri)
 
@@ -164,6 +189,7 @@ class ConversionCache:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
         self._pending.clear()
+        self._batches.clear()
 
     def _store(self, file: TropeFile, entry: Converted, seconds: float) -> None:
         self.seconds += seconds
@@ -216,7 +242,11 @@ def _converted(key: tuple[Any, ...], data: bytes, name: str, options: ConvertOpt
     )
 
 
-def _converted_batch(jobs: list[tuple[tuple[Any, ...], bytes, str]], options: ConvertOptions) -> list[Converted]:
+_Job = tuple[tuple[Any, ...], bytes, str]
+"""What converting one page takes: its cache key, its source and its page name."""
+
+
+def _converted_batch(jobs: list[_Job], options: ConvertOptions) -> list[Converted]:
     return [_converted(key, data, name, options) for key, data, name in jobs]
 
 

@@ -18,7 +18,6 @@ import posixpath
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
 
 import markdown
 from markdown.extensions import Extension
@@ -28,10 +27,12 @@ from markdown.extensions.fenced_code import FencedCodeExtension
 from markdown.extensions.md_in_html import MarkdownInHtmlExtension
 from markdown.extensions.tables import TableExtension
 from markdown.extensions.toc import TocExtension, TocTreeprocessor
+from markdown.util import AMP_SUBSTITUTE
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page, _RelativePathTreeprocessor
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
 from .exact import Finisher, TocSettings
@@ -106,14 +107,9 @@ class Shortcut:
         self.log = log
         self.prepared: dict[str, Prepared] = {}
         self.site: SiteCheck | None = None
+        self.rewriter: UrlRewriter | None = None
         self.exact = 0
         self.fallbacks: Counter[str] = Counter()
-
-    def start_build(self) -> None:
-        self.prepared.clear()
-        self.site = None
-        self.exact = 0
-        self.fallbacks = Counter()
 
     def install(self, page: Page) -> None:
         """Replace ``page.render`` (MkDocs calls it after every plugin's ``on_page_markdown``)."""
@@ -160,13 +156,15 @@ class Shortcut:
         self, page: Page, document: HtmlDocument, heading: str | None, config: MkDocsConfig, files: Files
     ) -> None:
         links = self.links
-        relative = _RelativePathTreeprocessor(page.file, files, config)
+        if self.rewriter is None or self.rewriter.files is not files:
+            self.rewriter = UrlRewriter(files, config)
+        rewrite, relative = self.rewriter.for_page(page.file)
         finisher = Finisher(
             links.resolver,
             links.getConfig("html_class"),
             links.getConfig("missing_class"),
             self.site.toc if self.site else None,
-            _memoised(relative, files),
+            rewrite,
         )
         finished = finisher.finish(document, heading)
         page.content = finished.html
@@ -177,31 +175,48 @@ class Shortcut:
             page.links_to_anchors = relative.links_to_anchors
 
 
-def _memoised(relative: _RelativePathTreeprocessor, files: Files) -> Callable[[str], str]:
-    """MkDocs' URL rewriting for one page, remembered for URLs it rewrites without a word.
+class UrlRewriter:
+    """MkDocs' rewriting of the URLs in a page (its link tree processor's ``path_to_url``), made cheap.
 
-    A URL MkDocs warns about is rewritten (and warned about) again at each occurrence, as Python-Markdown does.
+    A relative link to a file of the site, with no query, fragment or escape, is what almost every wiki link is:
+    MkDocs finds the file (remembered here for the whole build, by folder and link) and writes the target's URL
+    relative to the page, saying nothing. Every other URL goes to MkDocs' own ``path_to_url``, each time, so its
+    warnings and its record of links to anchors are exactly MkDocs'.
     """
-    memo: dict[str, str] = {}
 
-    def rewrite(url: str) -> str:
-        known = memo.get(url)
-        if known is not None:
-            return known
-        result = relative.path_to_url(url)
-        if _quiet(relative, files, url):
-            memo[url] = result
-        return result
+    def __init__(self, files: Files, config: MkDocsConfig) -> None:
+        self.files = files
+        self.config = config
+        self._targets: dict[tuple[str, str], File | None] = {}
 
-    return rewrite
+    def for_page(self, file: File) -> tuple[Callable[[str], str], _RelativePathTreeprocessor]:
+        relative = _RelativePathTreeprocessor(file, self.files, self.config)
+        folder = posixpath.dirname(file.src_uri)
+        page_url = file.url
+        known: dict[str, str] = {}
+
+        def rewrite(url: str) -> str:
+            result = known.get(url)
+            if result is not None:
+                return result
+            target = self._target(folder, url) if _plain_relative(url) else None
+            if target is None:
+                return relative.path_to_url(url)
+            result = known[url] = get_relative_url(target.url, page_url)
+            return result
+
+        return rewrite, relative
+
+    def _target(self, folder: str, url: str) -> File | None:
+        key = (folder, url)
+        if key not in self._targets:
+            file = self.files.get_file_from_path(posixpath.normpath(posixpath.join(folder, url).lstrip("/")))
+            self._targets[key] = None if file is None or file.inclusion.is_excluded() else file
+        return self._targets[key]
 
 
-def _quiet(relative: _RelativePathTreeprocessor, files: Files, url: str) -> bool:
-    scheme, netloc, path, _, _ = urlsplit(url)
-    if scheme or netloc or not path:
-        return not url.startswith(("/", "\\")) or bool(scheme or netloc)
-    if url.startswith(("/", "\\")):
-        return False
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(relative.file.src_uri), unquote(path)).lstrip("/"))
-    file = files.get_file_from_path(target)
-    return file is not None and not file.inclusion.is_excluded()
+def _plain_relative(url: str) -> bool:
+    """No scheme, not absolute, no query, fragment or percent-escape: the URL is a path as it stands."""
+    return bool(url) and not url.startswith(("/", "\\")) and not any(mark in url for mark in ":?#%") and (
+        AMP_SUBSTITUTE not in url
+    )
