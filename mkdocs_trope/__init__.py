@@ -18,16 +18,16 @@ def render_html(text: str, **config: object) -> str:
     from .exact import Finisher
     from .extensions.trope import TropeExtension
     from .extensions.wikilinks import WikiLinkExtension
-    from .markup import ConvertOptions, convert
+    from .markup import ConvertOptions, convert_to_html
     from .markup.html import NotExactError
 
     extension = TropeExtension(**config)
     options = ConvertOptions(heading_shift=int(extension.getConfig("heading_shift")))
-    result = convert(text, options=options, html=True)
-    if result.html is not None and not result.front_matter:
+    front_matter, document = convert_to_html(text, options)
+    if document is not None and not front_matter:  # Python-Markdown would show front matter as text
         links = WikiLinkExtension(resolver=extension.resolver, url_pattern=extension.getConfig("url_pattern"))
         try:
-            return Finisher(links.resolver).finish(result.html).html
+            return Finisher(links.resolver).finish(document).html
         except NotExactError:
             pass
     return markdown_html(text, **config)

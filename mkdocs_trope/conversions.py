@@ -141,6 +141,7 @@ class ConversionCache:
             while not task.done() and self._convert_a_queued_batch():
                 pass  # the worker is behind: this process converts pages the worker has not started
             entry = task.result()[place]
+            self._let_go_of_finished_batches()
             self._store(file, entry, time.perf_counter() - started)
             return entry
         key = self._key(file)
@@ -160,6 +161,13 @@ class ConversionCache:
         if not self.keeps_bodies and entry.body is not None:
             self._entries[file.src_uri] = replace(entry, body=None, html=None)
         return entry
+
+    def _let_go_of_finished_batches(self) -> None:
+        """A batch's results (every page's Markdown and HTML) live as long as its task: keep no task all of
+        whose pages have been taken."""
+        batches = self._batches
+        while batches and batches[0][0].done() and not any(f.src_uri in self._pending for f in batches[0][1]):
+            batches.popleft()
 
     def _convert_a_queued_batch(self) -> bool:
         """Take back the first batch the worker has not started and convert it here; False if there is none.

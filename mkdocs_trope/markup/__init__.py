@@ -116,6 +116,22 @@ def convert(
     )
 
 
+def convert_to_html(text: str, options: ConvertOptions | None = None) -> tuple[str, HtmlDocument | None]:
+    """The page's front matter and its body straight as HTML (None where that would not be exact).
+
+    What :func:`convert` does up to the document tree, then only the HTML renderer: no Markdown, outline or
+    link list, for callers that need none of them.
+    """
+    options = options or ConvertOptions()
+    sink = DiagnosticSink()
+    front_matter, body = split_front_matter(text)
+    blocks = BlockParser(sink, InlineParser(sink), options.heading_shift).parse(logical_lines(body, sink))
+    try:
+        return front_matter, render_document(blocks)
+    except NotExactError:
+        return front_matter, None
+
+
 def split_front_matter(text: str) -> tuple[str, str]:
     """YAML front matter passes through for MkDocs; its lines are blanked so line numbers stay true.
 
