@@ -74,7 +74,8 @@ class TocSettings:
 @dataclass
 class FinishedPage:
     html: str
-    toc_tokens: list[dict[str, Any]]
+    toc_tokens: list[Any]
+    """Nested as the ``toc`` extension nests them (what ``mkdocs.structure.toc.get_toc`` reads)."""
     title: str | None
     """The text of a leading ``<h1>``, as MkDocs takes a page's title from it."""
     anchor_ids: set[str] = field(default_factory=set)
@@ -95,7 +96,7 @@ class Finisher:
         """The page's HTML; ``heading`` is the page heading (``# heading``) the Markdown starts with."""
         self._used_ids: set[str] = set()
         self._counters: dict[str, int] = {}
-        self._tokens: list[dict[str, Any]] = []
+        self._tokens: list[Any] = []
         self._title: str | None = None
         out: list[str] = []
         if heading is not None:

@@ -211,7 +211,8 @@ class UrlRewriter:
         key = (folder, url)
         if key not in self._targets:
             file = self.files.get_file_from_path(posixpath.normpath(posixpath.join(folder, url).lstrip("/")))
-            self._targets[key] = None if file is None or file.inclusion.is_excluded() else file
+            excluded = file is not None and file.inclusion.is_excluded()  # type: ignore[no-untyped-call]
+            self._targets[key] = None if file is None or excluded else file
         return self._targets[key]
 
 

@@ -131,7 +131,7 @@ def render_document(blocks: Iterable[Block]) -> HtmlDocument:
     _Blocks(out).blocks(list(blocks))
     parts = _merged(out)
     if parts and type(parts[-1]) is str:  # Python-Markdown strips its output
-        parts[-1] = parts[-1].rstrip()  # type: ignore[union-attr]
+        parts[-1] = parts[-1].rstrip()
     return HtmlDocument(tuple(parts))
 
 
@@ -257,13 +257,13 @@ def _stripped(parts: list[Part], blanks: str | None = None) -> list[Part]:
     the escapes of either never turn a blank into a non-blank or back.
     """
     while parts and type(parts[0]) is str:
-        first = parts[0].lstrip(blanks)  # type: ignore[union-attr]
+        first = parts[0].lstrip(blanks)
         if first:
             parts[0] = first
             break
         parts.pop(0)
     while parts and type(parts[-1]) is str:
-        last = parts[-1].rstrip(blanks)  # type: ignore[union-attr]
+        last = parts[-1].rstrip(blanks)
         if last:
             parts[-1] = last
             break
