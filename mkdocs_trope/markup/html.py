@@ -334,10 +334,7 @@ class _Blocks:
             out.append("<hr />")
         elif kind is ListBlock:
             self._start()
-            if _has_sibling_sublists(block):  # type: ignore[arg-type]
-                self._list_html(block)  # type: ignore[arg-type]
-            else:
-                self._list(block)  # type: ignore[arg-type]
+            self._list(block, island=_has_sibling_sublists(block))  # type: ignore[arg-type]
             self.after_list = True
         elif kind is Table:
             self._start()
@@ -463,36 +460,22 @@ class _Blocks:
         while filled:
             out.append("\n</div>" if filled.pop() else "</div>")
 
-    def _list(self, block: ListBlock) -> None:
-        """A Markdown list: tight, one ``<li>`` per item, nested lists inside their item."""
+    def _list(self, block: ListBlock, island: bool) -> None:
+        """A list in Markdown list syntax (tight, nested lists right after the item's text), or written as an
+        ``md_in_html`` island (:func:`.render._list_html`), which Python-Markdown spaces out differently."""
         out = self.out
         tag = "ol" if block.ordered else "ul"
         out.append(f"<{tag}>\n")
         for item in block.items:
             out.append("<li>")
             content = _item_content(item)
-            out.extend(content or ["<span></span>"])
+            out.extend(content if content or island else ["<span></span>"])
+            if island:
+                out.append("\n")
             for sublist in item.sublists:
-                self._list(sublist)
-                out.append("\n")
-            out.append("</li>\n")
-        out.append(f"</{tag}>")
-
-    def _list_html(self, block: ListBlock) -> None:
-        """A list written as an ``md_in_html`` island (:func:`.render._list_html`)."""
-        out = self.out
-        tag = "ol" if block.ordered else "ul"
-        out.append(f"<{tag}>\n")
-        for item in block.items:
-            out.append("<li>")
-            out.extend(_item_content(item))
-            if item.sublists:
-                out.append("\n")
-                for sublist in item.sublists:
+                if island:
                     out.append("\n")
-                    self._list_html(sublist)
-                    out.append("\n")
-            else:
+                self._list(sublist, island)
                 out.append("\n")
             out.append("</li>\n")
         out.append(f"</{tag}>")
