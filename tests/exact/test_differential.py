@@ -12,13 +12,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from mkdocs_trope import markdown_html, render_html
 from mkdocs_trope.markup import convert
 from mkdocs_trope.markup.html import render_document
 
+from ..acceptance.test_literal_text import TOKEN as LITERAL_TOKEN
+from ..acceptance.test_literal_text import is_trope_markup, visible
 from ..hostile.test_fuzz import HOSTILE, TEXT, WITH_COMMENTS
 from ..hostile.test_injection import CASES
 from ..hostile.test_pathological import LITERAL
@@ -110,3 +112,13 @@ def test_render_document_rejects_unknown_nodes() -> None:
 
     with pytest.raises(NotExactError):
         render_document([Gallery(1)])  # type: ignore[list-item]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(LITERAL_TOKEN, min_size=1, max_size=40).map("".join))
+@example("a *b* _c_ `d` <b>e</b> &amp; f | g ---\n===\nh")
+def test_literal_text_survives_the_direct_renderer(text: str) -> None:
+    """The literal-text property (``tests/acceptance/test_literal_text.py``) through the direct renderer."""
+    assume(not is_trope_markup(text))
+    assert convert(text, html=True).html is not None
+    assert visible(render_html(text)) == " ".join(text.split())
