@@ -8,10 +8,15 @@ ratios and per-page costs much less; nothing here passes or fails. Measured, for
 2. converter throughput (``convert()`` over every source) vs Python-Markdown rendering the ``.md`` twins;
 3. rebuild time after editing one page, as ``mkdocs serve`` does it (in-process, same plugin instances),
    with and without the plugin's conversion cache, and the share of a cached rebuild spent converting;
-4. peak memory of the build subprocesses.
+4. peak memory of the build subprocesses;
+5. ``render_html`` on the reference corpus (``../shared/corpus``): straight from the document tree vs through
+   Python-Markdown.
+
+The build table also says how many trope pages each build rendered straight to HTML and how many went through
+Python-Markdown (the plugin's debug summary): with the default config, none should fall back.
 
 Usage: ``python bench/run.py [--sizes 250,1000,4000] [--repeat 3] [--theme mkdocs|material] [--out DIR]
-[--skip-builds]``
+[--skip-builds] [--skip-rebuilds]``
 """
 
 from __future__ import annotations
@@ -39,10 +44,19 @@ MD_EXTENSIONS = ["md_in_html", "tables", "toc"]
 SERVE_URL = "http://127.0.0.1:8000/"
 # Runs ``python -m mkdocs`` and reports the process's own peak RSS on exit: RUSAGE_CHILDREN in the parent
 # would only give the maximum over *all* children so far, not the figure for one build.
+# The plugin's debug summary (pages rendered straight to HTML, pages through Python-Markdown) goes to stderr too.
 _MKDOCS_WITH_MAXRSS = """
-import atexit, resource, runpy, sys
+import atexit, logging, resource, runpy, sys
 atexit.register(lambda: print("bench-maxrss=%d" % resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                               file=sys.stderr))
+class _Summary(logging.Handler):
+    def emit(self, record):
+        if "by Python-Markdown" in record.getMessage():
+            print("bench-shortcut=" + record.getMessage().strip(), file=sys.stderr)
+_plugin_log = logging.getLogger("mkdocs.plugins.mkdocs_trope.plugin")
+_plugin_log.addHandler(_Summary())
+_plugin_log.setLevel(logging.DEBUG)
+_plugin_log.propagate = False
 sys.argv[0] = "mkdocs"
 runpy.run_module("mkdocs", run_name="__main__", alter_sys=True)
 """
@@ -70,10 +84,13 @@ class Build:
     seconds: float | None = None
     peak_mb: float | None = None
     error: str | None = None
+    shortcut: str = ""
+    """The plugin's summary: how many trope pages were rendered straight to HTML, how many fell back."""
 
 
-def build_once(config: Path, env: dict[str, str]) -> tuple[float, float]:
-    """One ``mkdocs build -q`` in a fresh interpreter: (wall seconds including start-up, peak RSS in MB)."""
+def build_once(config: Path, env: dict[str, str]) -> tuple[float, float, str]:
+    """One ``mkdocs build -q`` in a fresh interpreter: (wall seconds including start-up, peak RSS in MB, the
+    plugin's shortcut summary)."""
     with tempfile.TemporaryDirectory(prefix="bench-site-", dir=site_scratch()) as site_dir:
         cmd = [sys.executable, "-c", _MKDOCS_WITH_MAXRSS, "build", "-q", "-f", str(config), "-d", site_dir]
         start = time.perf_counter()
@@ -85,7 +102,8 @@ def build_once(config: Path, env: dict[str, str]) -> tuple[float, float]:
     match = re.search(r"bench-maxrss=(\d+)", proc.stderr)
     kib = int(match.group(1)) if match else 0
     peak_mb = kib / 1024 / (1024 if sys.platform == "darwin" else 1)  # ru_maxrss is bytes on macOS
-    return seconds, peak_mb
+    shortcut = "; ".join(re.findall(r"bench-shortcut=mkdocs_trope: (.*)", proc.stderr))
+    return seconds, peak_mb, shortcut
 
 
 def measure_builds(site: SiteInfo, repeat: int, env: dict[str, str]) -> dict[str, Build]:
@@ -97,7 +115,7 @@ def measure_builds(site: SiteInfo, repeat: int, env: dict[str, str]) -> dict[str
             if result.error:
                 continue
             try:
-                seconds, peak = build_once(configs[kind], env)
+                seconds, peak, result.shortcut = build_once(configs[kind], env)
             except RuntimeError as exc:
                 result.error = str(exc)
                 continue
@@ -226,6 +244,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, help="where to generate the sites (default: a new temp dir)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--skip-builds", action="store_true", help="only measure converter throughput")
+    parser.add_argument("--skip-rebuilds", action="store_true", help="leave out the serve rebuild benchmark")
     args = parser.parse_args(argv)
     if args.out:
         run(args, args.out)
@@ -274,16 +293,20 @@ def run(args: argparse.Namespace, out: Path) -> None:
     print(table(["N", "convert s", "convert MB/s", "convert µs/page", "Python-Markdown s", "PyMd MB/s",
                  "PyMd µs/page", "MB/s ratio", "time ratio", "convert per-page growth"], rows))
 
+    report_render_html()
     if args.skip_builds:
         return
     rebuilds: dict[int, dict[str, Serve]] = {}
     for n, site in sites.items():
+        if args.skip_rebuilds:
+            break
         log(f"serve rebuilds on {n} pages")
         try:
             rebuilds[n] = measure_rebuild(site, 1 if n >= 4000 else args.repeat)
         except Exception as exc:  # a half-written plugin must not lose the numbers already printed
             print(f"\nrebuild benchmark failed on N={n}: {type(exc).__name__}: {exc}")
-    report_rebuilds(rebuilds)
+    if rebuilds:
+        report_rebuilds(rebuilds)
     report_memory(builds)
 
 
@@ -295,6 +318,9 @@ def report_builds(builds: dict[int, dict[str, Build]]) -> None:
              growth(md, n), growth(trope, n)] for n in builds]
     print(table(["N", "Markdown s", "trope s", "trope/Markdown", "Markdown ms/page", "trope ms/page",
                  "Markdown per-page growth", "trope per-page growth"], rows))
+    print("\nTarget: trope/Markdown at most 0.6. Trope pages rendered straight to HTML or through Python-Markdown:\n")
+    for n, b in builds.items():
+        print(f"* N={n}: {b['trope'].shortcut or 'n/a'}")
     for n, b in builds.items():
         for kind, result in b.items():
             if result.error:
@@ -329,6 +355,33 @@ def report_memory(builds: dict[int, dict[str, Build]]) -> None:
         previous = (n, t, m)
     print(table(["N", "Markdown MB", "trope MB", "trope/Markdown", "Markdown KB/extra page",
                  "trope KB/extra page"], rows))
+    print("\nTarget: trope/Markdown at most 1.1 at N = 4000.")
+
+
+def report_render_html(repeat: int = 5) -> None:
+    """``render_html`` on the reference corpus, straight vs through Python-Markdown: best of ``repeat`` in CPU time
+    of this process, which other processes' load on a shared machine does not inflate as it does wall time."""
+    from mkdocs_trope import markdown_html, render_html
+
+    corpus = common.REPO.parent / "shared" / "corpus"
+    texts = [path.read_text("utf-8") for path in sorted(corpus.glob("*.trope"))]
+    if not texts:
+        print(f"\n(render_html throughput skipped: no pages in {corpus})")
+        return
+    megabytes = sum(len(text.encode()) for text in texts) / 1e6
+    rows = []
+    for name, render in (("render_html (straight from the tree)", render_html),
+                         ("markdown_html (through Python-Markdown)", markdown_html)):
+        seconds = float("inf")
+        for _ in range(repeat):
+            start = time.process_time()
+            for text in texts:
+                render(text)
+            seconds = min(seconds, time.process_time() - start)
+        rows.append([name, fmt(seconds, 3), fmt(megabytes / seconds)])
+    print(f"\n## 5. render_html on the corpus ({len(texts)} pages, {megabytes:.2f} MB; CPU time, best of {repeat})\n")
+    print(table(["path", "s", "MB/s"], rows))
+    print("\nTarget: render_html at least 3 MB/s.")
 
 
 if __name__ == "__main__":

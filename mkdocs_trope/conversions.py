@@ -12,6 +12,7 @@ import os
 import re
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -21,6 +22,7 @@ from typing import Any
 from .files import TropeFile
 from .markup import ConvertOptions, Diagnostic, MetaValue, OutlineItem, convert, list_items_mentioning
 from .markup.frontmatter import read_front_matter
+from .markup.html import HtmlDocument
 from .markup.source import DecodeProblem, decode
 from .names import PageName
 from .nav import subpage_candidates
@@ -58,6 +60,8 @@ class Converted:
     links: tuple[PageName, ...] = ()
     """Each page the page links to, as written, once (the site model's link graph is built from them)."""
     redirect_line: int = 0
+    html: HtmlDocument | None = None
+    """The body straight as HTML, for the exact shortcut; let go with ``body``."""
 
 
 Report = Callable[[TropeFile, Converted], None]
@@ -88,6 +92,8 @@ class ConversionCache:
         self._pending: dict[str, tuple[Future[list[Converted]], int]] = {}
         """Pages being converted by the worker: the task converting each, and the page's place in it."""
         self._pool: ProcessPoolExecutor | None = None
+        self._batches: deque[tuple[Future[list[Converted]], list[TropeFile], list[_Job]]] = deque()
+        """Tasks sent to the worker, in order, with what they convert (to convert here instead)."""
         self.seconds = 0.0
         """Time spent converting (or waiting for a conversion) since :meth:`start_build` (for benchmarks)."""
         self.count = 0
@@ -128,6 +134,7 @@ class ConversionCache:
                 batch = missing[start : start + BATCH]
                 jobs = [(keys[file.src_uri], file.read_source_bytes(), _page_name(file)) for file in batch]
                 task = self._pool.submit(_converted_batch, jobs, self._options)
+                self._batches.append((task, batch, jobs))
                 for place, (file, (_, data, name)) in enumerate(zip(batch, jobs, strict=True)):
                     self._pending[file.src_uri] = (task, place)
                     sketches[file.src_uri] = _sketch(data, name, self._options)
@@ -142,7 +149,10 @@ class ConversionCache:
         if pending is not None:
             started = time.perf_counter()
             task, place = pending
+            while not task.done() and self._convert_a_queued_batch():
+                pass  # the worker is behind: this process converts pages the worker has not started
             entry = task.result()[place]
+            self._let_go_of_finished_batches()
             self._store(file, entry, time.perf_counter() - started)
             return entry
         key = self._key(file)
@@ -160,8 +170,34 @@ class ConversionCache:
         page's Markdown go (MkDocs keeps its own copy)."""
         entry = self.get(file)
         if not self.keeps_bodies and entry.body is not None:
-            self._entries[file.src_uri] = replace(entry, body=None)
+            self._entries[file.src_uri] = replace(entry, body=None, html=None)
         return entry
+
+    def _let_go_of_finished_batches(self) -> None:
+        """A batch's results (every page's Markdown and HTML) live as long as its task: keep no task all of
+        whose pages have been taken."""
+        batches = self._batches
+        while batches and batches[0][0].done() and not any(f.src_uri in self._pending for f in batches[0][1]):
+            batches.popleft()
+
+    def _convert_a_queued_batch(self) -> bool:
+        """Take back the first batch the worker has not started and convert it here; False if there is none.
+
+        Once pages render faster than one worker converts them, this process would otherwise sit waiting. The
+        first batch not started is the one needed soonest, so few converted pages wait in memory for MkDocs.
+        """
+        while self._batches:
+            task, files, jobs = self._batches.popleft()
+            if not task.cancel():
+                continue  # running or done in the worker
+            started = time.perf_counter()
+            for file, (key, data, name) in zip(files, jobs, strict=True):
+                self._pending.pop(file.src_uri, None)
+                entry = _converted(key, data, name, self._options)
+                self._store(file, entry, time.perf_counter() - started)
+                started = time.perf_counter()
+            return True
+        return False
 
     def entry(self, src_uri: str) -> Converted | None:
         return self._entries.get(src_uri)
@@ -180,6 +216,7 @@ class ConversionCache:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
         self._pending.clear()
+        self._batches.clear()
 
     def _store(self, file: TropeFile, entry: Converted, seconds: float) -> None:
         self.seconds += seconds
@@ -223,7 +260,7 @@ def _page_name(file: TropeFile) -> str:
 
 def _converted(key: tuple[Any, ...], data: bytes, name: str, options: ConvertOptions) -> Converted:
     text, problem = decode(data)
-    result = convert(text, options=options)
+    result = convert(text, options=options, html=True)
     return Converted(
         key,
         result.markdown,
@@ -236,10 +273,15 @@ def _converted(key: tuple[Any, ...], data: bytes, name: str, options: ConvertOpt
         result.if_page_exists,
         tuple(dict.fromkeys(link.target for link in result.links)),
         result.redirect_line,
+        result.html,
     )
 
 
-def _converted_batch(jobs: list[tuple[tuple[Any, ...], bytes, str]], options: ConvertOptions) -> list[Converted]:
+_Job = tuple[tuple[Any, ...], bytes, str]
+"""What converting one page takes: its cache key, its source and its page name."""
+
+
+def _converted_batch(jobs: list[_Job], options: ConvertOptions) -> list[Converted]:
     return [_converted(key, data, name, options) for key, data, name in jobs]
 
 

@@ -46,6 +46,7 @@ from .nav import (
 )
 from .pages import PageIndex, SiteResolver, report_to, title_for
 from .section_pages import merge_section_pages, use_material_indexes
+from .shortcut import Prepared, Shortcut
 from .wiki import WikiFeatures
 
 log = get_plugin_logger(__name__)
@@ -107,6 +108,7 @@ class TropePlugin(BasePlugin[TropeConfig]):
         )
         self.links = WikiLinkExtension(resolver=self.resolver, wikiwords=self.config.wikiwords_in_markdown)
         self.chunks = ChunkExtension()
+        self.shortcut = Shortcut(self.links, log)
         # MkDocs accepts Extension instances here, though its type says names only
         config.markdown_extensions.extend([self.links, ImageDirectiveExtension(), self.chunks])  # type: ignore[list-item]
         if "md_in_html" not in config.markdown_extensions:
@@ -247,14 +249,23 @@ class TropePlugin(BasePlugin[TropeConfig]):
         assert entry.body is not None  # read() always returns the whole conversion
         title = self._page_title(file, entry)
         if not self.config.page_heading:
-            return f"---\ntitle: {json.dumps(str(html_text(title)))}\n---\n{entry.body}"
-        return f"# {escape_markdown(title)}\n\n{entry.body}"
+            markdown = f"---\ntitle: {json.dumps(str(html_text(title)))}\n---\n{entry.body}"
+        else:
+            markdown = f"# {escape_markdown(title)}\n\n{entry.body}"
+        heading = title if self.config.page_heading else None
+        self.shortcut.prepared[file.src_uri] = Prepared(markdown, entry.html, heading)
+        return markdown
 
     def _page_title(self, file: File, entry: Converted | None) -> str:
         name = self.resolver.index.names.get(file.src_uri) or PageName(None, file.name)
         return (entry.title if entry else None) or title_for(name, self.resolver.titles)
 
     # ----------------------------------------------------------------------------------------- pages
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        if isinstance(page.file, TropeFile):
+            self.shortcut.install(page)
+        return page
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if isinstance(page.file, TropeFile):
@@ -301,6 +312,10 @@ class TropePlugin(BasePlugin[TropeConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.cache.finish()
+        fallbacks = sum(self.shortcut.fallbacks.values())
+        log.debug(f"{self.shortcut.exact} trope pages rendered straight to HTML, {fallbacks} by Python-Markdown")
+        for reason, count in self.shortcut.fallbacks.most_common():
+            log.debug(f"  {count} by Python-Markdown: {reason}")
 
     def on_build_error(self, *, error: Exception) -> None:
         self.cache.finish()

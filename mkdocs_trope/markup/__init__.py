@@ -17,6 +17,7 @@ from ..names import PageName
 from .blocks import LIST_MARKERS, MAX_LIST_DEPTH, BlockParser, redirect_block, split_block_tags
 from .diagnostics import Diagnostic, DiagnosticSink, Severity
 from .frontmatter import DEFAULT_KEYS, MetaValue, read_front_matter, split_front_matter
+from .html import HtmlDocument, NotExactError, render_document
 from .inline import InlineParser
 from .nodes import Block, Container, ListBlock
 from .render import render_blocks
@@ -85,13 +86,17 @@ class Conversion:
     caller that knows the wiki's pages to report."""
     redirect_line: int = 0
     """The source line of ``[[redirect:..]]`` (0 when the page does not redirect), for reports about it."""
+    html: HtmlDocument | None = None
+    """The body straight as HTML (see :mod:`.html`), if asked for and exact."""
 
 
-def convert(text: str, *, page: str | None = None, options: ConvertOptions | None = None) -> Conversion:
+def convert(
+    text: str, *, page: str | None = None, options: ConvertOptions | None = None, html: bool = False
+) -> Conversion:
     """Convert one page of trope markup. Never raises on bad markup: problems become ``diagnostics``.
 
     ``page`` (``Namespace/Name``) is informational for callers; resolution of bare names happens later, in the
-    wiki-link resolver.
+    wiki-link resolver. With ``html``, the body is also rendered straight to HTML from the same tree.
     """
     del page  # resolution is the resolver's job; kept in the signature for symmetry with the plugin
     options = options or ConvertOptions()
@@ -104,6 +109,12 @@ def convert(text: str, *, page: str | None = None, options: ConvertOptions | Non
     markdown = render_blocks(blocks)
     links = tuple(LinkRef(link.target, link.line) for link in inline.links)
     redirect = redirect_block(blocks)
+    document = None
+    if html:
+        try:
+            document = render_document(blocks)
+        except NotExactError:
+            document = None
     return Conversion(
         markdown=markdown,
         links=links,
@@ -114,7 +125,25 @@ def convert(text: str, *, page: str | None = None, options: ConvertOptions | Non
         meta=front_matter.values,
         if_page_exists=tuple(inline.one_word_subpages),
         redirect_line=redirect.line if redirect else 0,
+        html=document,
     )
+
+
+def convert_to_html(text: str, options: ConvertOptions | None = None) -> HtmlDocument | None:
+    """The page's body straight as HTML (None where that would not be exact).
+
+    What :func:`convert` does up to the document tree, then only the HTML renderer: no Markdown, outline or
+    link list, for callers that need none of them. Front matter is read as :func:`convert` reads it, and, as
+    there, is not part of the body.
+    """
+    options = options or ConvertOptions()
+    sink = DiagnosticSink()
+    _, body = read_front_matter(text, options.front_matter_keys)
+    blocks = BlockParser(sink, InlineParser(sink), options.heading_shift).parse(logical_lines(body, sink))
+    try:
+        return render_document(blocks)
+    except NotExactError:
+        return None
 
 
 def _outline(blocks: list[Block]) -> Iterator[OutlineItem]:

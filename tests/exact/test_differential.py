@@ -1,0 +1,124 @@
+"""The direct HTML renderer against Python-Markdown: byte for byte, on real pages, generated pages and random markup.
+
+Each case is rendered twice without MkDocs: :func:`~mkdocs_trope.render_html` (straight from the document tree)
+and :func:`~mkdocs_trope.markdown_html` (the converter's Markdown through Python-Markdown). The pages must also
+actually take the direct path, or the comparison would compare Python-Markdown with itself.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import strategies as st
+
+from mkdocs_trope import markdown_html, render_html
+from mkdocs_trope.markup import convert
+from mkdocs_trope.markup.html import render_document
+
+from ..acceptance.test_literal_text import TOKEN as LITERAL_TOKEN
+from ..acceptance.test_literal_text import is_trope_markup, visible
+from ..hostile.test_fuzz import HOSTILE, TEXT, WITH_COMMENTS
+from ..hostile.test_injection import CASES
+from ..hostile.test_pathological import LITERAL
+from ..sitebuild import CORPUS, REPO, SEED
+
+DEMO = REPO / "demo_site" / "docs"
+
+
+def _real_pages() -> list[Path]:
+    return [SEED, *sorted(CORPUS.glob("*.trope")), *sorted(DEMO.rglob("*.trope"))]
+
+
+def _same(text: str, *, direct: bool = True) -> None:
+    if direct:
+        assert convert(text, html=True).html is not None, "the direct renderer was not used"
+    assert render_html(text) == markdown_html(text)
+
+
+@pytest.mark.parametrize("path", _real_pages(), ids=lambda path: path.name)
+def test_real_pages_are_byte_equal(path: Path) -> None:
+    _same(path.read_text(encoding="utf-8"), direct=not path.read_text(encoding="utf-8").startswith("---"))
+
+
+def _generate_site(out: Path, pages: int) -> Path:
+    """The benchmark's generated wiki (``bench/generate.py``), loaded by path: ``bench`` is not a package."""
+    spec = importlib.util.spec_from_file_location("bench_generate", REPO / "bench" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    module.generate_site(out, pages)
+    return out / "trope"
+
+
+def test_generated_wiki_pages_are_byte_equal(tmp_path: Path) -> None:
+    sources = sorted((_generate_site(tmp_path, 40) / "docs").rglob("*.trope"))
+    assert len(sources) == 40
+    for source in sources:
+        _same(source.read_text(encoding="utf-8"))
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.one_of(TEXT, HOSTILE, WITH_COMMENTS))
+@example(":")
+@example("*[[index]]*")
+@example("[[quoteblock]]\n[[/quoteblock]]")
+@example("[[quoteright:350:http://ex.org/a.png]]\n[[caption-width-right:350:cap]]\n[[caption-width-right:350:b]]")
+def test_random_markup_is_byte_equal(text: str) -> None:
+    _same(text, direct=False)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
+def test_injection_cases_are_byte_equal(case: object) -> None:
+    _same(case.source, direct=False)  # type: ignore[attr-defined]
+
+
+def test_lists_merged_across_an_index_fall_back() -> None:
+    """Markdown merges two lists a hidden index separates; the direct renderer declines rather than guess."""
+    text = "* a\n[[index]]\n* b\n[[/index]]"
+    assert convert(text, html=True).html is None
+    _same(text, direct=False)
+
+
+@pytest.mark.parametrize(("name", "text", "message"), LITERAL, ids=[case[0] for case in LITERAL])
+def test_pathological_pages_take_the_direct_path(name: str, text: str, message: str | None) -> None:
+    """The pathological suite renders these 1 MB pages with :func:`render_html`: that must be the direct path,
+    so its time limits hold the direct renderer to linear time (Python-Markdown is checked there too)."""
+    del name, message
+    assert convert(text[:20_000], html=True).html is not None
+
+
+def test_render_document_rejects_unknown_nodes() -> None:
+    """A node type added to the tree later must make the page fall back, never render wrong."""
+    from dataclasses import dataclass
+
+    from mkdocs_trope.markup.html import NotExactError
+    from mkdocs_trope.markup.nodes import Paragraph
+
+    @dataclass(frozen=True)
+    class Sparkle:
+        text: str
+
+    with pytest.raises(NotExactError):
+        render_document([Paragraph(((Sparkle("x"),),), 1)])  # type: ignore[arg-type]
+
+    @dataclass(frozen=True)
+    class Gallery:
+        line: int
+
+    with pytest.raises(NotExactError):
+        render_document([Gallery(1)])  # type: ignore[list-item]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(LITERAL_TOKEN, min_size=1, max_size=40).map("".join))
+@example("a *b* _c_ `d` <b>e</b> &amp; f | g ---\n===\nh")
+def test_literal_text_survives_the_direct_renderer(text: str) -> None:
+    """The literal-text property (``tests/acceptance/test_literal_text.py``) through the direct renderer."""
+    assume(not is_trope_markup(text))
+    assert convert(text, html=True).html is not None
+    assert visible(render_html(text)) == " ".join(text.split())
