@@ -47,6 +47,7 @@ from .render import (
     _CAPTION_KINDS,
     _FIGURE_KINDS,
     _SIMPLE_TAGS,
+    FOLDER_CONTROL,
     _box_attributes,
     _has_sibling_sublists,
     _lone_box,
@@ -171,7 +172,10 @@ def _inline(nodes: tuple[Inline, ...], out: list[Part]) -> None:
             _inline(node.children, out)  # type: ignore[union-attr]
             out.append("</a>")
         elif kind is Image:
-            out.extend(('<img alt="" src="', UrlSlot(node.url), '" />'))  # type: ignore[union-attr]
+            # Images take their alt text (caption, linked page), declared width and lazy loading from tree
+            # processors that run after link resolution (extensions/images.py, extensions/wikilinks.py); until
+            # this renderer makes the same attributes, a page with an image goes through Python-Markdown.
+            raise NotExactError("image attributes")
         elif kind is Note:
             _note(node, out)  # type: ignore[arg-type]
         elif kind is Box:
@@ -343,10 +347,7 @@ class _Blocks:
             self._container(block)  # type: ignore[arg-type]
         elif kind is FolderControl:
             self._start()
-            out.append(
-                '<p class="foldercontrol"><button type="button" class="foldercontrol-button">'
-                "Open/Close All Folders</button></p>" + _RAW_BLOCK_END
-            )
+            out.append(FOLDER_CONTROL + _RAW_BLOCK_END)
         elif kind is Redirect:
             self._start()
             target = str(block.target)  # type: ignore[union-attr]

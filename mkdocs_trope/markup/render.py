@@ -72,6 +72,12 @@ _BOX_CLASSES = {"center": "tvt-center", "wmg": "tvt-wmg", "rtl": "tvt-rtl", "ind
 _FIGURE_KINDS = {"quoteright": "right", "quoteleft": "left"}
 _CAPTION_KINDS = {"caption-right": "right", "caption-left": "left"}
 
+FOLDER_CONTROL = (
+    '<p class="foldercontrol"><button type="button" class="foldercontrol-button" aria-expanded="false">'
+    "open/close all folders</button></p>"
+)
+"""``[[foldercontrol]]``, labelled as on TV Tropes; the script keeps ``aria-expanded`` true while all folders are open."""
+
 
 # ------------------------------------------------------------------------------------------------- inline
 
@@ -258,10 +264,7 @@ class _BlockRenderer:
         if isinstance(block, Container):
             return self._container(block)
         if isinstance(block, FolderControl):
-            return [
-                '<p class="foldercontrol"><button type="button" class="foldercontrol-button" aria-expanded="false">'
-                "open/close all folders</button></p>"
-            ]
+            return [FOLDER_CONTROL]
         if isinstance(block, Redirect):
             return [f"This page redirects to [{escape_markdown(str(block.target))}]({WIKI_SCHEME}{block.target})."]
         return []
