@@ -76,7 +76,7 @@ FOLDER_CONTROL = (
     '<p class="foldercontrol"><button type="button" class="foldercontrol-button" aria-expanded="false">'
     "open/close all folders</button></p>"
 )
-"""``[[foldercontrol]]``, labelled as on TV Tropes; the script keeps ``aria-expanded`` true while all folders are open."""
+"""``[[foldercontrol]]`` as on TV Tropes; the script keeps ``aria-expanded`` true while all folders are open."""
 
 
 # ------------------------------------------------------------------------------------------------- inline
