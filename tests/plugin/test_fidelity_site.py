@@ -66,7 +66,7 @@ def test_troper_handles_reach_tropers_pages(site: Site) -> None:
 def test_a_one_word_subpage_that_exists_is_reported_with_the_fix(site: Site) -> None:
     reports = [m for m in site.warnings() if "one word" in m]
     assert len(reports) == 1
-    assert "Main/MyTrope.trope:1:3: warning: 'MyTrope/Film' is text" in reports[0]
+    assert "docs/Main/MyTrope.trope:1:3: 'MyTrope/Film' is text" in reports[0]
     assert "write MyTrope/{{Film}}" in reports[0]
     assert "My Trope/Film" in site.content("Main/MyTrope.trope").get_text()
 
