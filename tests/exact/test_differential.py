@@ -16,8 +16,10 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from mkdocs_trope import markdown_html, render_html
+from mkdocs_trope.extensions.resolver import Resolution
 from mkdocs_trope.markup import convert
 from mkdocs_trope.markup.html import render_document
+from mkdocs_trope.names import PageName
 
 from ..acceptance.test_literal_text import TOKEN as LITERAL_TOKEN
 from ..acceptance.test_literal_text import is_trope_markup, visible
@@ -132,3 +134,66 @@ def test_literal_text_survives_the_direct_renderer(text: str) -> None:
     assume(not is_trope_markup(text))
     assert convert(text, html=True).html is not None
     assert visible(render_html(text)) == " ".join(text.split())
+
+
+class _SmallWiki:
+    """Pages named ``Missing...`` do not exist (``MissingHere`` has a URL all the same, as with a
+    ``missing_page_url``); ``TitledPage`` has a custom title with characters HTML escapes."""
+
+    def resolve(self, target: PageName) -> Resolution:
+        resolved = PageName(target.namespace or "Main", target.name)
+        if target.name.startswith("Missing"):
+            url = "https://wiki.example/" + target.name if target.name == "MissingHere" else None
+            return Resolution(url, False, None, resolved)
+        title = 'Tom & "Jerry" <3' if target.name == "TitledPage" else None
+        return Resolution(f"/{resolved.namespace}/{target.name}/", True, title, resolved)
+
+
+IMAGE_PAGES = {
+    "caption-escapes": '[[quoteright:300:http://ex.org/a.png]]\n[[caption-width-right:300:A "day" & <b>x</b> '
+    "\\*star\\* &amp; &lt;t&gt; &#124; a|b ~ ^ $ = : http: [=[[raw]]=]]]\n",
+    "caption-links": "[[quoteleft:200:http://ex.org/a.png]]\n"
+    "[[caption-width-left:200:By {{TitledPage}}, [[TitledPage]], "
+    "[[TitledPage some text]], HeroicSacrifice, MissingPage, [[MissingHere here]], [[http://ex.org an URL]]]]\n",
+    "caption-markup": "[[quoteright:300:http://ex.org/a.png]]\n[[caption-width-right:300:''em'' '''strong''' "
+    "''a''''b'' [-small-] [+big+] @@code<x>@@ [[spoiler:hid \"den\"]] [[note]]a note[[/note]] "
+    "[[labelnote:lab]]body[[/labelnote]] --strike-- [[AC:cap]]]]\n",
+    "caption-blanks": "[[quoteright:300:http://ex.org/a.png]]\n[[caption-width-right:300:  spaced \t out  "
+    "[[TitledPage   x  ]]  ]]\n",
+    "caption-empty-alt": "[[quoteright:300:http://ex.org/a.png]]\n[[caption-width-right:300: ]]\n",
+    "caption-only-raw-html": "[[quoteright:300:http://ex.org/a.png]]\n[[caption-width-right:300:[[spoiler: ]]]]\n",
+    "caption-linked-image": "[[quoteright:300:http://ex.org/a.png]]\n"
+    "[[caption-width-right:300:[[TitledPage http://ex.org/b.png]]]]\n",
+    "linked-existing": "[[quoteright:300:[[HeroicSacrifice http://ex.org/a.png]]]]\n"
+    "[[caption-width-right:300:the caption]]\n[[TitledPage http://ex.org/b.png]] and [[Film/Shrek http://ex.org/c.png]]"
+    "\n",
+    "linked-missing": "[[quoteright:300:[[MissingPage http://ex.org/a.png]]]]\n[[caption-width-right:300:cap]]\n"
+    "[[MissingHere http://ex.org/b.png]]\n",
+    "linked-in-markup": "[[quoteright:300:''[[HeroicSacrifice http://ex.org/a.png]]'']]\n"
+    "[[caption-width-right:300:cap]]\n[[spoiler:[[TitledPage http://ex.org/b.png]]]]\n",
+    "linked-url": "[[quoteright:300:[[http://ex.org/page http://ex.org/a.png]]]]\n[[caption-width-right:300:cap]]\n",
+    "several-page-images": "[[quoteright:300:http://ex.org/a.png]]\n[[caption-width-right:300:first]]\n"
+    "text\n[[quoteleft:120:http://ex.org/b.png]]\n[[caption-width-left:120:second]]\n"
+    "[[quoteright:80:http://ex.org/c.png]]\n[[folder:F]]\n[[quoteright:60:http://ex.org/d.png]]\n[[/folder]]\n",
+    "no-caption": "[[quoteright:300:http://ex.org/a.png]]\ntext http://ex.org/b.png\n",
+    "image-in-caption": "[[quoteright:300:http://ex.org/a.png]]\n[[caption-width-right:300:see http://ex.org/b.png "
+    "and [[TitledPage http://ex.org/c.png]]]]\n",
+    "caption-box-first": "[[caption-width-right:300:a box http://ex.org/a.png]]\n"
+    "[[quoteright:300:http://ex.org/b.png]]\n[[caption-width-right:300:cap]]\n",
+    "figure-without-image": "[[quoteright:300:just ''text'']]\n[[caption-width-right:300:cap]]\n"
+    "[[quoteright:200:http://ex.org/a.png]]\n",
+    "outside-figures": "* item http://ex.org/a.png\n\n||http://ex.org/b.png||[[TitledPage http://ex.org/c.png]]||\n\n"
+    "->quoted http://ex.org/d.png\n\n!Heading http://ex.org/e.png\n\n[[center:http://ex.org/f.png]]\n"
+    "a [[quoteright:90:http://ex.org/g.png]] inline [[note]]http://ex.org/h.png[[/note]]\n",
+    "relative-urls": "[[quoteright:300:images/a.png]]\n[[caption-width-right:300:cap]]\n../b.png and /c.jpg\n",
+}
+
+
+@pytest.mark.parametrize("text", IMAGE_PAGES.values(), ids=IMAGE_PAGES.keys())
+def test_image_pages_are_byte_equal(text: str) -> None:
+    """Images take their attributes from the link around them, the figure they are in and its caption."""
+    assert convert(text, html=True).html is not None, "the direct renderer was not used"
+    resolver = _SmallWiki()
+    direct, markdown = render_html(text, resolver=resolver), markdown_html(text, resolver=resolver)
+    assert direct == markdown
+    assert "<img " in direct

@@ -38,6 +38,14 @@ FILES: dict[str, str | bytes] = {
     "Main/PlayingWithFire.trope": "[[quoteright:200:images/a.png]]\n[[caption-width-right:200:Fire]]\n!Heading\ntext\n",
     "Main/HeroicSacrifice/Film.trope": "Examples from films. HeroicSacrifice.\n",
     "Film/Shrek.trope": "---\ntitle: The Ogre\n---\nA film. HeroicSacrifice.\n",
+    "Main/ImageGallery.trope": (
+        "[[quoteright:200:[[PlayingWithFire images/a.png]]]]\n"
+        "[[caption-width-right:200:A \"hot\" & <b>fire</b> \\*x* &amp; ''lit'' [[Film/Shrek]] {{Film/Shrek}} "
+        "[[MissingTrope gone]] [-small-] @@code@@ [[note]]a note[[/note]]]]\n"
+        "Text [[Film/Shrek images/a.png]], [[MissingPage images/a.png]] and images/a.png inline.\n"
+        "[[quoteleft:150:images/a.png]]\n[[caption-width-left:150:{{Film/Shrek}}]]\n"
+        "[[quoteright:120:images/a.png]]\n||[[HeroicSacrifice images/a.png]]||\n"
+    ),
     "Main/images/a.png": PNG,
 }
 TROPE_PAGES = sum(1 for name in FILES if name.endswith(".trope"))
@@ -105,6 +113,9 @@ def test_site_is_byte_identical_either_way(tmp_path: Path, settings: dict[str, A
     for name in markdown:
         assert exact[name] == markdown[name], name
     assert exact_warnings == markdown_warnings
+    gallery = next(page for name, page in exact.items() if name.startswith("Main/ImageGallery") and ".htm" in name)
+    assert re.search(rb'<img alt="Playing With Fire" src="[./]*images/a\.png" width="200" />', gallery)
+    assert b'alt="The Ogre" loading="lazy"' in gallery and b'alt="Missing Page" loading="lazy"' in gallery
     if "validation" in settings:
         assert any("'#nope'" in message for message in exact_warnings)
         assert not any("playing_it_straight" in message for message in exact_warnings)
