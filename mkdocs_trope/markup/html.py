@@ -200,11 +200,12 @@ def _inline(nodes: tuple[Inline, ...], out: list[Part]) -> None:
         elif kind is Break:
             out.append("<br />")
         elif kind is UrlLink:
-            out.extend(('<a href="', UrlSlot(node.url), '">'))  # type: ignore[union-attr]
+            # Python-Markdown strips the ``<url>`` of a link (Unicode blanks such as an em space included)
+            out.extend(('<a href="', UrlSlot(node.url.strip()), '">'))  # type: ignore[union-attr]
             _inline(node.children, out)  # type: ignore[union-attr]
             out.append("</a>")
         elif kind is Image:
-            out.append(ImageSlot(node.url))  # type: ignore[union-attr]
+            out.append(ImageSlot(node.url.strip()))  # type: ignore[union-attr]
         elif kind is Note:
             _note(node, out)  # type: ignore[arg-type]
         elif kind is Box:

@@ -185,6 +185,7 @@ IMAGE_PAGES = {
     "outside-figures": "* item http://ex.org/a.png\n\n||http://ex.org/b.png||[[TitledPage http://ex.org/c.png]]||\n\n"
     "->quoted http://ex.org/d.png\n\n!Heading http://ex.org/e.png\n\n[[center:http://ex.org/f.png]]\n"
     "a [[quoteright:90:http://ex.org/g.png]] inline [[note]]http://ex.org/h.png[[/note]]\n",
+    "url-before-em-space": "[[quoteright:300:http://ex.org/a.png]]\n[[caption-width-right:300:http://ex.org/i*\u2003]]\n",
     "relative-urls": "[[quoteright:300:images/a.png]]\n[[caption-width-right:300:cap]]\n../b.png and /c.jpg\n",
 }
 
