@@ -198,3 +198,27 @@ def test_image_pages_are_byte_equal(text: str) -> None:
     direct, markdown = render_html(text, resolver=resolver), markdown_html(text, resolver=resolver)
     assert direct == markdown
     assert "<img " in direct
+
+
+_CAPTION_TOKENS = st.sampled_from(
+    [
+        "a", " ", "\t", '"', "&", "&amp;", "&#124;", "<b>", "\\*", "*", "''", "'''", "[[", "]]", "[=", "=]",
+        "{{TitledPage}}", "[[TitledPage x]]", "MissingPage", "[[MissingHere y]]", "HeroicSacrifice",
+        "[[spoiler:", "[[note]]", "[[/note]]", "[-", "-]", "@@", "http://ex.org/i.png", "http://ex.org/p",
+        "[[HeroicSacrifice http://ex.org/j.png]]", "\\\\\n", ":", "|", "\u00a0", "\u2003", "\x02", "\n",
+    ]
+)
+_FIGURE_CONTENT = st.sampled_from(
+    ["http://ex.org/a.png", "[[HeroicSacrifice http://ex.org/a.png]]", "[[MissingPage http://ex.org/a.png]]", "''t''"]
+)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=list(HealthCheck))
+@given(_FIGURE_CONTENT, st.lists(_CAPTION_TOKENS, min_size=1, max_size=12).map("".join), st.booleans())
+def test_random_captions_are_byte_equal(content: str, caption: str, image_before: bool) -> None:
+    """Whatever a caption holds, the image's ``alt`` made from it is Python-Markdown's, or the page falls back."""
+    text = f"[[quoteright:300:{content}]]\n[[caption-width-right:300:{caption}]]\n"
+    if image_before:
+        text = f"[[quoteleft:10:http://ex.org/z.png]]\n{caption}\n{text}"
+    resolver = _SmallWiki()
+    assert render_html(text, resolver=resolver) == markdown_html(text, resolver=resolver)
