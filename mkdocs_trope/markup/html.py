@@ -487,14 +487,7 @@ class _Blocks:
         for content in block.lines:
             box = _lone_box(content)
             if box is not None and box.kind in _CAPTION_KINDS and self.open_figure and not lines:
-                figure = out.pop()
-                assert type(figure) is FigureSlot
-                caption = ['<figcaption class="caption">', *self._directive_content(box), "</figcaption>\n</figure>"]
-                *inside, last = figure.parts
-                assert type(last) is str
-                inside.append(last.removesuffix("</figure>"))
-                parts = tuple(_merged([*inside, *caption]))
-                out.append(figure._replace(parts=parts, alt=tuple(_alt_parts(box.children))))
+                out.append(self._captioned(out.pop(), box))
                 self.open_figure = False
                 continue
             if box is not None and box.kind in _FIGURE_KINDS:
@@ -525,6 +518,17 @@ class _Blocks:
                 if rendered:
                     lines.append(rendered)
         flush()
+
+    def _captioned(self, figure: Part, caption: Box) -> FigureSlot:
+        """The page image's figure with the caption line that follows it, as the image extension joins them."""
+        if type(figure) is not FigureSlot or type(figure.parts[-1]) is not str:
+            raise NotExactError("a caption after something else than a page image")
+        *inside, last = figure.parts
+        inside.append(str(last).removesuffix("</figure>"))
+        inside.append('<figcaption class="caption">')
+        inside.extend(self._directive_content(caption))
+        inside.append("</figcaption>\n</figure>")
+        return figure._replace(parts=tuple(_merged(inside)), alt=tuple(_alt_parts(caption.children)))
 
     @staticmethod
     def _directive_content(box: Box) -> list[Part]:
