@@ -1,8 +1,11 @@
-"""Finish an :class:`~mkdocs_trope.markup.html.HtmlDocument`: wiki links resolved, headings given ids, URLs rewritten.
+"""Finish an :class:`~mkdocs_trope.markup.html.HtmlDocument`: wiki links resolved, images given their attributes,
+headings given ids, URLs rewritten.
 
 Each step does what the Python-Markdown processor it stands in for does, with that processor's own settings:
 the wiki-link tree processor (:class:`~mkdocs_trope.extensions.wikilinks.WikiLinkTreeprocessor`: same resolver,
-classes, red links and custom titles), the ``toc`` tree processor (its ``slugify``, ``separator``,
+classes, red links and custom titles, and the ``alt`` of a linked image), the image attribute processor
+(:class:`~mkdocs_trope.extensions.images.ImageAttributeProcessor`: a page image's width and caption ``alt``, lazy
+loading for every image but the first page image), the ``toc`` tree processor (its ``slugify``, ``separator``,
 ``baselevel``, ``toc_depth``, ``permalink`` and ``anchorlink`` settings, read off the site's own configured
 instance, and its helpers for names, unique ids and nesting), and a ``rewrite`` callback for what MkDocs' link
 tree processor does to every ``href`` and ``src``.

@@ -6,9 +6,10 @@ Python-Markdown (with ``md_in_html`` and this package's extensions) gives for th
 Exactness is a tested property (the differential tests compare both paths), not an assumption: a node type or a
 shape this module does not know raises :class:`NotExactError`, and the caller then renders the Markdown as usual.
 
-What depends on the site (where a wiki link goes, a heading's id, how MkDocs rewrites a relative URL) is not
-known here: the result is an :class:`HtmlDocument`, a list of HTML strings with slots for links, URLs and
-headings, which :mod:`mkdocs_trope.exact` fills in. The document pickles cheaply, so a worker process can
+What depends on the site (where a wiki link goes, a heading's id, how MkDocs rewrites a relative URL, an
+image's ``alt`` taken from the page it links to or from its figure's caption) is not known here: the result is
+an :class:`HtmlDocument`, a list of HTML strings with slots for links, URLs, headings, images and page-image
+figures, which :mod:`mkdocs_trope.exact` fills in. The document pickles cheaply, so a worker process can
 make it along with the Markdown.
 """
 
