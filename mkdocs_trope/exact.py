@@ -1,8 +1,11 @@
-"""Finish an :class:`~mkdocs_trope.markup.html.HtmlDocument`: wiki links resolved, headings given ids, URLs rewritten.
+"""Finish an :class:`~mkdocs_trope.markup.html.HtmlDocument`: wiki links resolved, images given their attributes,
+headings given ids, URLs rewritten.
 
 Each step does what the Python-Markdown processor it stands in for does, with that processor's own settings:
 the wiki-link tree processor (:class:`~mkdocs_trope.extensions.wikilinks.WikiLinkTreeprocessor`: same resolver,
-classes, red links and custom titles), the ``toc`` tree processor (its ``slugify``, ``separator``,
+classes, red links and custom titles, and the ``alt`` of a linked image), the image attribute processor
+(:class:`~mkdocs_trope.extensions.images.ImageAttributeProcessor`: a page image's width and caption ``alt``, lazy
+loading for every image but the first page image), the ``toc`` tree processor (its ``slugify``, ``separator``,
 ``baselevel``, ``toc_depth``, ``permalink`` and ``anchorlink`` settings, read off the site's own configured
 instance, and its helpers for names, unique ids and nesting), and a ``rewrite`` callback for what MkDocs' link
 tree processor does to every ``href`` and ``src``.
@@ -19,8 +22,20 @@ from typing import Any
 from markdown.extensions.toc import TocTreeprocessor, nest_toc_tokens, strip_tags, unique
 
 from .extensions.resolver import Resolver
-from .markup.html import HeadingSlot, HtmlDocument, LinkSlot, NotExactError, Part, UrlSlot, escape_text
-from .names import PageName
+from .markup.html import (
+    AltPart,
+    FigureSlot,
+    HeadingSlot,
+    HtmlDocument,
+    ImageSlot,
+    LinkSlot,
+    NotExactError,
+    Part,
+    Stashed,
+    UrlSlot,
+    escape_text,
+)
+from .names import PageName, as_spaced
 
 _AMP = re.compile(r"&(?!(?:\#[0-9]+|\#x[0-9a-f]+|[0-9a-z]+);)", re.I)
 """Python-Markdown's serializer escapes an ``&`` only where it does not start a character reference."""
@@ -98,6 +113,11 @@ class Finisher:
         self._counters: dict[str, int] = {}
         self._tokens: list[Any] = []
         self._title: str | None = None
+        self._figure: tuple[str, str] | None = None
+        """Width and caption ``alt`` of the page-image figure being written."""
+        self._linked_alt = ""
+        """The ``alt`` the wiki-link processor gives an image that is a link's only content."""
+        self._first_page_image = True
         out: list[str] = []
         if heading is not None:
             inner = escape_text(heading).strip()
@@ -120,6 +140,12 @@ class Finisher:
             elif kind is UrlSlot:
                 url = part.url  # type: ignore[union-attr]
                 out.append(escape_attribute(rewrite(url) if rewrite else url))
+            elif kind is ImageSlot:
+                self._image(part, out)  # type: ignore[arg-type]
+            elif kind is FigureSlot:
+                self._figure = (str(part.width), self._caption_alt(part.alt))  # type: ignore[union-attr]
+                self._parts(part.parts, out)  # type: ignore[union-attr]
+                self._figure = None
             elif kind is HeadingSlot:
                 inner: list[str] = []
                 self._parts(part.inner, inner)  # type: ignore[union-attr]
@@ -146,9 +172,55 @@ class Finisher:
             closing = "</span>"
         if link.auto and resolution.title and link.plain:
             out.append(escape_cdata(resolution.title))
+        elif _only_image(link.inner):
+            self._linked_alt = resolution.title or as_spaced((resolution.resolved or target).name)
+            self._parts(link.inner, out)
+            self._linked_alt = ""
         else:
             self._parts(link.inner, out)
         out.append(closing)
+
+    def _image(self, image: ImageSlot, out: list[str]) -> None:
+        """What the image attribute processor (``extensions/images.py``) makes of the image, attributes sorted."""
+        src = escape_attribute(self.rewrite(image.url) if self.rewrite else image.url)
+        alt = escape_attribute(self._linked_alt)
+        width = ""
+        loading = ' loading="lazy"'
+        if self._figure is not None:
+            width = f' width="{self._figure[0]}"'
+            alt = alt or self._figure[1]
+            if self._first_page_image:
+                loading = ""
+                self._first_page_image = False
+        out.append(f'<img alt="{alt}"{loading} src="{src}"{width} />')
+
+    def _caption_alt(self, parts: tuple[AltPart, ...]) -> str:
+        """A caption's text as the image attribute processor sets it: blanks collapsed in the tree's text (where
+        raw HTML is a placeholder), then serialized as an attribute, then the raw HTML put back verbatim."""
+        text: list[str] = []
+        stashed: list[str] = []
+        self._alt_text(parts, text, stashed)
+        alt = " ".join("".join(text).split()).replace('"', "&quot;")
+        if not stashed:
+            return alt
+        pieces = alt.split("\x02")
+        return "".join(piece + (stashed[index] if index < len(stashed) else "") for index, piece in enumerate(pieces))
+
+    def _alt_text(self, parts: tuple[AltPart, ...], text: list[str], stashed: list[str]) -> None:
+        for part in parts:
+            kind = type(part)
+            if kind is str:
+                text.append(_tree_text(part))  # type: ignore[arg-type]
+            elif kind is Stashed:
+                text.append("\x02")
+                stashed.append(part.html)  # type: ignore[union-attr]
+            else:
+                link: LinkSlot = part  # type: ignore[assignment]
+                title = self.resolver.resolve(PageName.parse(link.target)).title
+                if link.auto and title and link.plain:
+                    text.append(_tree_text(escape_cdata(title)))
+                else:
+                    self._alt_text(link.inner, text, stashed)  # type: ignore[arg-type]
 
     def _heading(self, level: int, inner: str, out: list[str]) -> None:
         toc = self.toc
@@ -173,3 +245,21 @@ class Finisher:
             link = f'<a class="{classes}" href="{escape_attribute(href)}"{title}>{text}</a>'
             inner = link + inner if toc.permalink_leading else inner + link
         out.append(f'<h{level} id="{escape_attribute(anchor)}">{inner}</h{level}>')
+
+
+def _only_image(parts: tuple[Part, ...]) -> bool:
+    """True if a link holds one image and blanks only: the wiki-link processor names such an image."""
+    images = 0
+    for part in parts:
+        if type(part) is ImageSlot:
+            images += 1
+        elif type(part) is not str or part.strip():
+            return False
+    return images == 1
+
+
+def _tree_text(text: str) -> str:
+    """Text of a caption; STX marks raw HTML in :meth:`Finisher._caption_alt` (and in Python-Markdown's tree)."""
+    if "\x02" in text:
+        raise NotExactError("STX in a caption")
+    return text

@@ -6,9 +6,10 @@ Python-Markdown (with ``md_in_html`` and this package's extensions) gives for th
 Exactness is a tested property (the differential tests compare both paths), not an assumption: a node type or a
 shape this module does not know raises :class:`NotExactError`, and the caller then renders the Markdown as usual.
 
-What depends on the site (where a wiki link goes, a heading's id, how MkDocs rewrites a relative URL) is not
-known here: the result is an :class:`HtmlDocument`, a list of HTML strings with slots for links, URLs and
-headings, which :mod:`mkdocs_trope.exact` fills in. The document pickles cheaply, so a worker process can
+What depends on the site (where a wiki link goes, a heading's id, how MkDocs rewrites a relative URL, an
+image's ``alt`` taken from the page it links to or from its figure's caption) is not known here: the result is
+an :class:`HtmlDocument`, a list of HTML strings with slots for links, URLs, headings, images and page-image
+figures, which :mod:`mkdocs_trope.exact` fills in. The document pickles cheaply, so a worker process can
 make it along with the Markdown.
 """
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import NamedTuple
 
 from .escape import escape_attribute
@@ -45,10 +47,13 @@ from .render import (
     _BLANKS,
     _BOX_CLASSES,
     _CAPTION_KINDS,
+    _EMPHASIS,
     _FIGURE_KINDS,
+    _INLINE_RENDERERS,
     _SIMPLE_TAGS,
     FOLDER_CONTROL,
     _box_attributes,
+    _emphasis,
     _has_sibling_sublists,
     _lone_box,
     render_inline,
@@ -83,6 +88,34 @@ class UrlSlot(NamedTuple):
     url: str
 
 
+class ImageSlot(NamedTuple):
+    """An image: its ``alt``, ``width`` and ``loading`` depend on the link around it (the linked page's title),
+    the figure it is in (declared width, caption) and whether it is the page's first page image."""
+
+    url: str
+
+
+class Stashed(NamedTuple):
+    """Raw HTML in the Markdown: Python-Markdown keeps it out of the tree's text as a placeholder and writes it
+    back verbatim after serializing, even inside an attribute made from that text (a caption's ``alt``)."""
+
+    html: str
+
+
+AltPart = str | Stashed | LinkSlot
+"""A caption's text as the image attribute processor reads it: tree text (escaped as HTML text), raw HTML, and
+wiki links (whose text is their content or the linked page's title); a link's ``inner`` holds alt parts too."""
+
+
+class FigureSlot(NamedTuple):
+    """A page image's figure (``quoteright``/``quoteleft``, with its caption if it has one): images in it take its
+    declared width and, if they have no ``alt``, its caption's text."""
+
+    width: int
+    parts: tuple[Part, ...]
+    alt: tuple[AltPart, ...] = ()
+
+
 class HeadingSlot(NamedTuple):
     """A heading: its id, level shift and permalink come from the site's ``toc`` settings."""
 
@@ -90,7 +123,7 @@ class HeadingSlot(NamedTuple):
     inner: tuple[Part, ...]
 
 
-Part = str | LinkSlot | UrlSlot | HeadingSlot
+Part = str | LinkSlot | UrlSlot | HeadingSlot | ImageSlot | FigureSlot
 
 
 class HtmlDocument(NamedTuple):
@@ -168,14 +201,12 @@ def _inline(nodes: tuple[Inline, ...], out: list[Part]) -> None:
         elif kind is Break:
             out.append("<br />")
         elif kind is UrlLink:
-            out.extend(('<a href="', UrlSlot(node.url), '">'))  # type: ignore[union-attr]
+            # Python-Markdown strips the ``<url>`` of a link (Unicode blanks such as an em space included)
+            out.extend(('<a href="', UrlSlot(node.url.strip()), '">'))  # type: ignore[union-attr]
             _inline(node.children, out)  # type: ignore[union-attr]
             out.append("</a>")
         elif kind is Image:
-            # Images take their alt text (caption, linked page), declared width and lazy loading from tree
-            # processors that run after link resolution (extensions/images.py, extensions/wikilinks.py); until
-            # this renderer makes the same attributes, a page with an image goes through Python-Markdown.
-            raise NotExactError("image attributes")
+            out.append(ImageSlot(node.url.strip()))  # type: ignore[union-attr]
         elif kind is Note:
             _note(node, out)  # type: ignore[arg-type]
         elif kind is Box:
@@ -252,6 +283,66 @@ def _inline_box(node: Box, out: list[Part]) -> None:
         out.append("</span>")
     else:
         raise NotExactError(f"box {node.kind}")
+
+
+def _alt_parts(nodes: tuple[Inline, ...]) -> list[AltPart]:
+    """What ``itertext()`` yields for inline content in Python-Markdown's tree, as :data:`AltPart` s.
+
+    Emphasis the Markdown writes as ``*x*`` is an element (only its text counts); everything the Markdown writes
+    as raw HTML tags is stashed, and its tags come back verbatim into the attribute.
+    """
+    out: list[AltPart] = []
+    last = len(nodes) - 1
+    markdown: list[str] = []
+    """The chunks :func:`.render.render_inline` writes, for its choice between ``*x*`` and ``<em>x</em>``."""
+    for index, node in enumerate(nodes):
+        kind = type(node)
+        if kind is Styled and node.style in _EMPHASIS:  # type: ignore[union-attr]
+            following = nodes[index + 1] if index < last else None
+            crowded = bool(markdown and markdown[-1].endswith("*")) or (
+                type(following) is Styled and following.style in _EMPHASIS
+            )
+            markdown.append(_emphasis(node, markdown=not crowded))  # type: ignore[arg-type]
+        else:
+            markdown.append(_INLINE_RENDERERS[kind](node))
+        if kind is Text:
+            out.append(escape_text(node.text))  # type: ignore[union-attr]
+        elif kind is WikiLink:
+            children = node.children  # type: ignore[union-attr]
+            plain = all(type(child) is Text for child in children)
+            out.append(LinkSlot(str(node.target), node.auto, tuple(_alt_parts(children)), plain))  # type: ignore[union-attr, arg-type]
+        elif kind is UrlLink:
+            out.extend(_alt_parts(node.children))  # type: ignore[union-attr]
+        elif kind is Image:
+            pass
+        elif kind is Styled and markdown[-1].startswith("*"):
+            out.extend(_alt_parts(node.children))  # type: ignore[union-attr]
+        elif kind is Break:
+            out.append(Stashed("<br />"))
+        elif kind is Note:
+            _alt_around(node, ("label", "body"), out)
+        elif kind is Styled or kind is Box:
+            _alt_around(node, ("children",), out)
+        else:
+            raise NotExactError(f"caption text of {kind.__name__}")
+    return out
+
+
+_GAP = (Text("\x00"),)
+"""Content that :func:`escape_text` writes as U+FFFD: marks where a construct's content goes between its tags."""
+
+
+def _alt_around(node: Inline, fields: tuple[str, ...], out: list[AltPart]) -> None:
+    """A construct the Markdown writes as raw HTML tags around content: the tags stashed, the content as text."""
+    gapped: Inline = replace(node, **dict.fromkeys(fields, _GAP))  # type: ignore[arg-type]
+    html = _inline_parts((gapped,))
+    tags = html[0].split("\ufffd") if len(html) == 1 and type(html[0]) is str else []
+    if len(tags) != len(fields) + 1:
+        raise NotExactError("caption text around a slot or U+FFFD")
+    for tag, name in zip(tags, fields, strict=False):
+        out.append(Stashed(tag))
+        out.extend(_alt_parts(getattr(node, name)))
+    out.append(Stashed(tags[-1]))
 
 
 def _stripped(parts: list[Part], blanks: str | None = None) -> list[Part]:
@@ -397,18 +488,15 @@ class _Blocks:
         for content in block.lines:
             box = _lone_box(content)
             if box is not None and box.kind in _CAPTION_KINDS and self.open_figure and not lines:
-                out.pop()  # the figure's closing tag
-                out.append('<figcaption class="caption">')
-                out.extend(self._directive_content(box))
-                out.append("</figcaption>\n</figure>")
+                out.append(self._captioned(out.pop(), box))
                 self.open_figure = False
                 continue
             if box is not None and box.kind in _FIGURE_KINDS:
                 flush()
                 self._start()
-                out.append(f'<figure class="quote{_FIGURE_KINDS[box.kind]}" style="width:{_width(box)}px">')
-                out.extend(self._directive_content(box))
-                out.append("</figure>")
+                width = _width(box)
+                opening = f'<figure class="quote{_FIGURE_KINDS[box.kind]}" style="width:{width}px">'
+                out.append(FigureSlot(width, tuple(_merged([opening, *self._directive_content(box), "</figure>"]))))
                 self.open_figure = True
             elif box is not None and box.kind in _CAPTION_KINDS:
                 flush()
@@ -431,6 +519,17 @@ class _Blocks:
                 if rendered:
                     lines.append(rendered)
         flush()
+
+    def _captioned(self, figure: Part, caption: Box) -> FigureSlot:
+        """The page image's figure with the caption line that follows it, as the image extension joins them."""
+        if type(figure) is not FigureSlot or type(figure.parts[-1]) is not str:
+            raise NotExactError("a caption after something else than a page image")
+        *inside, last = figure.parts
+        inside.append(str(last).removesuffix("</figure>"))
+        inside.append('<figcaption class="caption">')
+        inside.extend(self._directive_content(caption))
+        inside.append("</figcaption>\n</figure>")
+        return figure._replace(parts=tuple(_merged(inside)), alt=tuple(_alt_parts(caption.children)))
 
     @staticmethod
     def _directive_content(box: Box) -> list[Part]:

@@ -38,12 +38,17 @@ FILES: dict[str, str | bytes] = {
     "Main/PlayingWithFire.trope": "[[quoteright:200:images/a.png]]\n[[caption-width-right:200:Fire]]\n!Heading\ntext\n",
     "Main/HeroicSacrifice/Film.trope": "Examples from films. HeroicSacrifice.\n",
     "Film/Shrek.trope": "---\ntitle: The Ogre\n---\nA film. HeroicSacrifice.\n",
+    "Main/ImageGallery.trope": (
+        "[[quoteright:200:[[PlayingWithFire images/a.png]]]]\n"
+        "[[caption-width-right:200:A \"hot\" & <b>fire</b> \\*x* &amp; ''lit'' [[Film/Shrek]] {{Film/Shrek}} "
+        "[[MissingTrope gone]] [-small-] @@code@@ [[note]]a note[[/note]]]]\n"
+        "Text [[Film/Shrek images/a.png]], [[MissingPage images/a.png]] and images/a.png inline.\n"
+        "[[quoteleft:150:images/a.png]]\n[[caption-width-left:150:{{Film/Shrek}}]]\n"
+        "[[quoteright:120:images/a.png]]\n||[[HeroicSacrifice images/a.png]]||\n"
+    ),
     "Main/images/a.png": PNG,
 }
 TROPE_PAGES = sum(1 for name in FILES if name.endswith(".trope"))
-IMAGE_PAGES = 1
-"""Main/PlayingWithFire has a page image: images still go through Python-Markdown (see ``markup/html.py``)."""
-IMAGES = {"not exact: tree": IMAGE_PAGES}
 
 
 def _build(root: Path, files: dict[str, str | bytes], exact: bool, **settings: Any) -> tuple[TropePlugin, list[str]]:
@@ -100,14 +105,17 @@ SETTINGS = [
 @pytest.mark.parametrize("settings", SETTINGS)
 def test_site_is_byte_identical_either_way(tmp_path: Path, settings: dict[str, Any]) -> None:
     plugin, exact_warnings = _build(tmp_path / "exact", FILES, True, **settings)
-    assert plugin.shortcut.exact == TROPE_PAGES - IMAGE_PAGES
-    assert plugin.shortcut.fallbacks == IMAGES
+    assert plugin.shortcut.exact == TROPE_PAGES
+    assert not plugin.shortcut.fallbacks
     _, markdown_warnings = _build(tmp_path / "markdown", FILES, False, **settings)
     exact, markdown = _outputs(tmp_path / "exact"), _outputs(tmp_path / "markdown")
     assert exact.keys() == markdown.keys()
     for name in markdown:
         assert exact[name] == markdown[name], name
     assert exact_warnings == markdown_warnings
+    gallery = next(page for name, page in exact.items() if name.startswith("Main/ImageGallery") and ".htm" in name)
+    assert re.search(rb'<img alt="Playing With Fire" src="[./]*images/a\.png" width="200" />', gallery)
+    assert b'alt="The Ogre" loading="lazy"' in gallery and b'alt="Missing Page" loading="lazy"' in gallery
     if "validation" in settings:
         assert any("'#nope'" in message for message in exact_warnings)
         assert not any("playing_it_straight" in message for message in exact_warnings)
@@ -146,7 +154,7 @@ def test_a_plugin_editing_the_markdown_gets_python_markdown(tmp_path: Path) -> N
     (tmp_path / "hooks.py").write_text(EDIT_HOOK, encoding="utf-8")
     plugin, _ = _build(tmp_path, FILES, True, hooks=["hooks.py"])
     assert plugin.shortcut.exact == 0
-    assert plugin.shortcut.fallbacks == {"Markdown changed after conversion": TROPE_PAGES - IMAGE_PAGES} | IMAGES
+    assert plugin.shortcut.fallbacks == {"Markdown changed after conversion": TROPE_PAGES}
     page = (tmp_path / "site" / "Main" / "HeroicSacrifice" / "index.html").read_text(encoding="utf-8")
     assert "Added <em>by a hook</em>." in page
     assert "content hook" in page and "<!-- post page hook -->" in page
@@ -155,7 +163,7 @@ def test_a_plugin_editing_the_markdown_gets_python_markdown(tmp_path: Path) -> N
 def test_plugins_that_only_read_keep_the_shortcut_and_their_hooks(tmp_path: Path) -> None:
     (tmp_path / "hooks.py").write_text(READ_HOOK, encoding="utf-8")
     plugin, _ = _build(tmp_path, FILES, True, hooks=["hooks.py"])
-    assert plugin.shortcut.exact == TROPE_PAGES - IMAGE_PAGES and plugin.shortcut.fallbacks == IMAGES
+    assert plugin.shortcut.exact == TROPE_PAGES and not plugin.shortcut.fallbacks
     page = (tmp_path / "site" / "Main" / "HeroicSacrifice" / "Film" / "index.html").read_text(encoding="utf-8")
     assert page.count("content hook") == 1
     assert 'class="tvt-subpages"' in page  # the plugin's own on_page_content still runs
