@@ -26,6 +26,7 @@ from .config import TropeConfig
 from .conversions import ConversionCache, Converted, Sketch
 from .extensions.chunks import ChunkExtension
 from .extensions.images import ImageDirectiveExtension
+from .extensions.linear_html import LinearHtmlExtension
 from .extensions.wikilinks import WikiLinkExtension
 from .files import TropeFile, is_trope_path
 from .index_pages import fill, namespace_indexes
@@ -113,6 +114,7 @@ class TropePlugin(BasePlugin[TropeConfig]):
         config.markdown_extensions.extend([self.links, ImageDirectiveExtension(), self.chunks])  # type: ignore[list-item]
         if "md_in_html" not in config.markdown_extensions:
             config.markdown_extensions.append("md_in_html")
+        config.markdown_extensions.append(LinearHtmlExtension())  # type: ignore[arg-type]  # after md_in_html
         if self.config.section_pages and config.theme.name == "material":
             use_material_indexes(config.theme)
         config.extra_css.append(f"{ASSET_DIR}/trope.css")

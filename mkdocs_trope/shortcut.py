@@ -38,6 +38,7 @@ from mkdocs.utils.meta import get_data
 from .exact import Finisher, TocSettings
 from .extensions.chunks import ChunkExtension
 from .extensions.images import ImageDirectiveExtension
+from .extensions.linear_html import LinearHtmlExtension
 from .extensions.wikilinks import WikiLinkExtension
 from .markup.html import HtmlDocument, NotExactError
 
@@ -51,6 +52,7 @@ NEUTRAL_EXTENSIONS: dict[type[Extension], str] = {
     WikiLinkExtension: "only resolves trope: links on converted text; resolved here through the same resolver",
     ImageDirectiveExtension: "reads the page-image lines the converter writes; rendered here as it renders them",
     ChunkExtension: "changes how Python-Markdown works through long paragraphs, never what it outputs",
+    LinearHtmlExtension: "md_in_html in linear time, with the same output",
 }
 """Markdown extensions known to leave converted trope text as plain Python-Markdown (+ the above) renders it.
 

@@ -32,6 +32,9 @@ CHUNK = 2000
 """Characters per piece. Small enough to bound the quadratic term, large enough that real paragraphs are untouched."""
 
 WRAPPER = "trope-chunk"
+SIBLINGS = 64
+"""Children per wrapper when an element has more: the inline pass looks each tail's element up among its
+siblings, which is quadratic in their number."""
 SPLIT_PRIORITY = 20.5
 """Just before Python-Markdown's inline pass (20)."""
 JOIN_PRIORITY = 19.5
@@ -135,8 +138,21 @@ class SplitTreeprocessor(Treeprocessor):
                     child.tail = None
                     children.extend(wrappers)
                     changed = True
+            if len(children) > SIBLINGS and not changed:  # pieces of text stay direct children
+                children = _groups(children)
+                changed = True
             if changed:
                 parent[:] = children
+
+
+def _groups(children: list[etree.Element]) -> list[etree.Element]:
+    """Children put in wrappers of :data:`SIBLINGS` each (their tails go along)."""
+    groups = []
+    for start in range(0, len(children), SIBLINGS):
+        group = etree.Element(WRAPPER)
+        group.extend(children[start:start + SIBLINGS])
+        groups.append(group)
+    return groups
 
 
 class JoinTreeprocessor(Treeprocessor):
@@ -148,25 +164,28 @@ class JoinTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         for parent in list(root.iter()):
-            if not any(child.tag == WRAPPER for child in parent):
+            while any(child.tag == WRAPPER for child in parent):  # twice where groups hold pieces of text
+                self._unwrap(parent)
+
+    @staticmethod
+    def _unwrap(parent: etree.Element) -> None:
+        children: list[etree.Element] = []
+        texts: dict[int, list[str]] = {-1: [parent.text or ""]}
+        """Text for the parent (-1) or for the tail of ``children[i]``."""
+        for child in list(parent):
+            if child.tag != WRAPPER:
+                children.append(child)
+                texts[len(children) - 1] = [child.tail or ""]
                 continue
-            children: list[etree.Element] = []
-            texts: dict[int, list[str]] = {-1: [parent.text or ""]}
-            """Text for the parent (-1) or for the tail of ``children[i]``."""
-            for child in list(parent):
-                if child.tag != WRAPPER:
-                    children.append(child)
-                    texts[len(children) - 1] = [child.tail or ""]
-                    continue
-                texts[len(children) - 1].append(child.text or "")
-                for grandchild in child:
-                    children.append(grandchild)
-                    texts[len(children) - 1] = [grandchild.tail or ""]
-                texts[len(children) - 1].append(child.tail or "")
-            parent.text = "".join(texts[-1]) or None
-            for index, child in enumerate(children):
-                child.tail = "".join(texts[index]) or None
-            parent[:] = children
+            texts[len(children) - 1].append(child.text or "")
+            for grandchild in child:
+                children.append(grandchild)
+                texts[len(children) - 1] = [grandchild.tail or ""]
+            texts[len(children) - 1].append(child.tail or "")
+        parent.text = "".join(texts[-1]) or None
+        for index, child in enumerate(children):
+            child.tail = "".join(texts[index]) or None
+        parent[:] = children
 
 
 class EscapeRunProcessor(InlineProcessor):

@@ -14,6 +14,7 @@ from markdown.preprocessors import Preprocessor
 from ..markup import ConvertOptions, convert
 from .chunks import ChunkExtension
 from .images import ImageDirectiveExtension
+from .linear_html import LinearHtmlExtension
 from .resolver import Resolver
 from .wikilinks import WikiLinkExtension
 
@@ -48,7 +49,7 @@ class TropeExtension(Extension):
         md.preprocessors.register(TropePreprocessor(md, options), "trope", PREPROCESSOR_PRIORITY)
         links = WikiLinkExtension(resolver=self.resolver, url_pattern=self.getConfig("url_pattern"))
         links.converted_text = True
-        md.registerExtensions([links, ImageDirectiveExtension(), ChunkExtension(), "md_in_html"], {})
+        md.registerExtensions([links, ImageDirectiveExtension(), ChunkExtension(), LinearHtmlExtension()], {})
 
 
 def makeExtension(**kwargs: Any) -> TropeExtension:  # noqa: N802 - Python-Markdown's API

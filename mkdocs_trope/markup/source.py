@@ -172,6 +172,8 @@ def scan(text: str, sink: DiagnosticSink) -> list[LogicalLine | None]:
             finish_line()
             pos += 1
             line_no, line_start = line_no + 1, pos
+            pos, line_no = _plain_lines(text, pos, line_no, _WITHIN_LINE[no_closer["=]"], no_closer["@]"]], lines)
+            line_start = pos
             builder.anchor(line_no, 1)
         elif ch in SENTINELS:
             builder.literal(Literal(ch))
@@ -234,6 +236,30 @@ Once an escape opener is known to have no closer anywhere after it, it is no lon
 plain text too, and a page of half a million of them is then scanned in one step."""
 
 
+_WITHIN_LINE = {
+    key: re.compile(pattern.pattern.replace("\n", "", 2)) for key, pattern in _SPECIALS.items()
+}
+"""The same stops but line ends: what ends a run of plain lines."""
+
+
+def _plain_lines(
+    text: str, pos: int, line_no: int, stops: re.Pattern[str], lines: list[LogicalLine | None]
+) -> tuple[int, int]:
+    """Whole lines from ``pos`` that hold nothing the scanner stops at, added in one step; the new (pos, line).
+
+    Why: a page of many short lines (tiny paragraphs, continued lines) would otherwise cost a search, a builder and
+    a join per line. The lines made here are the ones the scanner would make: the text, no literals, one anchor.
+    Each call searches up to the next stop, and the scan goes on past it before the next call: linear.
+    """
+    found = stops.search(text, pos)
+    last_end = text.rfind("\n", pos, found.start() if found else len(text))
+    if last_end < pos:
+        return pos, line_no
+    for number, chunk in enumerate(text[pos:last_end].split("\n"), line_no):
+        lines.append(LogicalLine(chunk, {}, [(0, number, 1)]))
+    return last_end + 1, line_no + text.count("\n", pos, last_end + 1)
+
+
 def _classify_escape(body: str, closer: str) -> Literal:
     if closer == "@]":
         return Literal(body, "code")
@@ -260,6 +286,8 @@ def join_continuations(lines: list[LogicalLine | None]) -> list[LogicalLine]:
                 result.append(current)
                 continue
             pending = _Joined()
+        if _join_own_backslashes(pending, current):
+            continue
         pending.add(current)
         backslashes = pending.trailing_backslashes()
         if backslashes:
@@ -271,6 +299,21 @@ def join_continuations(lines: list[LogicalLine | None]) -> list[LogicalLine]:
     if pending is not None:
         result.append(pending.finish())
     return result
+
+
+def _join_own_backslashes(pending: _Joined, line: LogicalLine) -> bool:
+    """Add a line that ends in backslashes after other text, joined, in one step (False: anything else).
+
+    The usual continued line: its backslashes are its own, so the text before them is added directly, without
+    cutting the joined pieces afterwards (see :meth:`_Joined.trailing_backslashes`).
+    """
+    body = line.text.rstrip("\\")
+    if not body or len(body) == len(line.text):
+        return False
+    pending.add(line, body.rstrip(" \t"))
+    backslashes = len(line.text) - len(body)
+    pending.append_text(" " if backslashes == 1 else BREAK * (backslashes - 1))
+    return True
 
 
 class _Joined:
@@ -286,11 +329,13 @@ class _Joined:
         self.literals: dict[int, Literal] = {}
         self.anchors: list[tuple[int, int, int]] = []
 
-    def add(self, line: LogicalLine) -> None:
+    def add(self, line: LogicalLine, text: str | None = None) -> None:
+        """Append ``line`` (or only ``text``, a start of its text that holds all its literals)."""
         offset = self.length
-        self.literals.update({pos + offset: lit for pos, lit in line.literals.items()})
+        if line.literals:
+            self.literals.update({pos + offset: lit for pos, lit in line.literals.items()})
         self.anchors.extend((pos + offset, ln, col) for pos, ln, col in line.anchors)
-        self.append_text(line.text)
+        self.append_text(line.text if text is None else text)
 
     def append_text(self, text: str) -> None:
         if text:
