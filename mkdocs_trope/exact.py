@@ -195,32 +195,26 @@ class Finisher:
         out.append(f'<img alt="{alt}"{loading} src="{src}"{width} />')
 
     def _caption_alt(self, parts: tuple[AltPart, ...]) -> str:
-        """A caption's text as the image attribute processor sets it: blanks collapsed in the tree's text (where
-        raw HTML is a placeholder), then serialized as an attribute, then the raw HTML put back verbatim."""
+        """A caption's text as the image attribute processor sets it: the tree's text without its raw HTML (each
+        placeholder a blank), blanks collapsed, then serialized as an attribute."""
         text: list[str] = []
-        stashed: list[str] = []
-        self._alt_text(parts, text, stashed)
-        alt = " ".join("".join(text).split()).replace('"', "&quot;")
-        if not stashed:
-            return alt
-        pieces = alt.split("\x02")
-        return "".join(piece + (stashed[index] if index < len(stashed) else "") for index, piece in enumerate(pieces))
+        self._alt_text(parts, text)
+        return " ".join("".join(text).split()).replace('"', "&quot;")
 
-    def _alt_text(self, parts: tuple[AltPart, ...], text: list[str], stashed: list[str]) -> None:
+    def _alt_text(self, parts: tuple[AltPart, ...], text: list[str]) -> None:
         for part in parts:
             kind = type(part)
             if kind is str:
                 text.append(_tree_text(part))  # type: ignore[arg-type]
             elif kind is Stashed:
-                text.append("\x02")
-                stashed.append(part.html)  # type: ignore[union-attr]
+                text.append(" ")
             else:
                 link: LinkSlot = part  # type: ignore[assignment]
                 title = self.resolver.resolve(PageName.parse(link.target)).title
                 if link.auto and title and link.plain:
                     text.append(_tree_text(escape_cdata(title)))
                 else:
-                    self._alt_text(link.inner, text, stashed)  # type: ignore[arg-type]
+                    self._alt_text(link.inner, text)  # type: ignore[arg-type]
 
     def _heading(self, level: int, inner: str, out: list[str]) -> None:
         toc = self.toc

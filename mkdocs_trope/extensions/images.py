@@ -16,6 +16,7 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.blockprocessors import BlockProcessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE
 
 from ..markup.urls import image_source
 
@@ -87,7 +88,7 @@ class ImageAttributeProcessor(Treeprocessor):
                 continue
             width = figure.get("style", "").removeprefix("width:").removesuffix("px")
             caption = figure.find("figcaption")
-            alt = " ".join("".join(caption.itertext()).split()) if caption is not None else ""
+            alt = self._caption_text(caption) if caption is not None else ""
             for image in figure.iter("img"):
                 first_page_image = first_page_image if first_page_image is not None else image
                 image.set("width", width)
@@ -96,6 +97,21 @@ class ImageAttributeProcessor(Treeprocessor):
         for image in root.iter("img"):
             if image is not first_page_image:
                 image.set("loading", "lazy")
+
+    def _caption_text(self, caption: etree.Element) -> str:
+        """A caption's words for an image's ``alt``: its tree text, blanks collapsed, without its raw HTML tags.
+
+        Raw HTML in the caption (a spoiler's or a note's tags, a line break) is only a placeholder in the tree,
+        which Python-Markdown would write back verbatim even inside the attribute, where the tags' own quotes
+        would end the value early; each becomes a blank. Character references stay (they are text).
+        """
+        stash = self.md.htmlStash.rawHtmlBlocks
+
+        def text_only(placeholder: re.Match[str]) -> str:
+            raw = stash[int(placeholder.group(1))]
+            return placeholder.group(0) if isinstance(raw, str) and raw.startswith("&") else " "
+
+        return " ".join(HTML_PLACEHOLDER_RE.sub(text_only, "".join(caption.itertext())).split())
 
 
 class ImageDirectiveExtension(Extension):
@@ -113,3 +129,4 @@ class ImageDirectiveExtension(Extension):
 
 def makeExtension(**kwargs: Any) -> ImageDirectiveExtension:  # noqa: N802 - Python-Markdown's API
     return ImageDirectiveExtension(**kwargs)
+

@@ -96,8 +96,8 @@ class ImageSlot(NamedTuple):
 
 
 class Stashed(NamedTuple):
-    """Raw HTML in the Markdown: Python-Markdown keeps it out of the tree's text as a placeholder and writes it
-    back verbatim after serializing, even inside an attribute made from that text (a caption's ``alt``)."""
+    """Raw HTML in the Markdown: Python-Markdown keeps it out of the tree's text as a placeholder, which the image
+    attribute processor leaves out of a caption's ``alt`` (see ``extensions/images.py``)."""
 
     html: str
 

@@ -80,7 +80,7 @@ def problems(soup: BeautifulSoup | Tag) -> list[str]:
             elif lowered not in ALLOWED_ATTRIBUTES:
                 found.append(f"attribute {attribute}= on <{name}>")
             decoded = browser_url(value)
-            if "url(" in decoded or "expression(" in decoded or ("javascript:" in decoded and lowered != "href"):
+            if "url(" in decoded or "expression(" in decoded or ("javascript:" in decoded and lowered not in ("href", "src")):
                 found.append(f"{attribute}={value!r} on <{name}>")
             if lowered in ("href", "src") and (why := url_problem(value)):
                 found.append(f"{attribute}={value!r} on <{name}>: {why}")

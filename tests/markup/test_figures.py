@@ -175,3 +175,17 @@ def test_images_after_the_page_image_load_lazily() -> None:
     first, second = soup.find_all("img")
     assert "loading" not in first.attrs
     assert second["loading"] == "lazy"
+
+
+def test_caption_alt_keeps_the_words_of_spoilers_notes_and_breaks_but_not_their_tags() -> None:
+    """A caption's raw HTML (a spoiler's or note's tags, a line break) is left out of the image's ``alt``: written
+    back inside the attribute, the tags' own quotes would end the value and add their attributes to the image."""
+    soup = html(
+        "[[quoteright:350:http://ex.org/a.png]]\n"
+        '[[caption-width-right:350:Hi [[spoiler:" onerror="x]] and [[labelnote:n]]body[[/labelnote]]\\\\\nnext]]\n'
+    )
+    image = soup.select_one("figure > img")
+    assert image is not None
+    assert sorted(image.attrs) == ["alt", "src", "width"]
+    assert "<" not in image["alt"] and ">" not in image["alt"]
+    assert image["alt"].startswith('Hi " onerror="x and ') and image["alt"].endswith("next")
