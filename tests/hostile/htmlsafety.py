@@ -80,7 +80,8 @@ def problems(soup: BeautifulSoup | Tag) -> list[str]:
             elif lowered not in ALLOWED_ATTRIBUTES:
                 found.append(f"attribute {attribute}= on <{name}>")
             decoded = browser_url(value)
-            if "url(" in decoded or "expression(" in decoded or ("javascript:" in decoded and lowered not in ("href", "src")):
+            url_attribute = lowered in ("href", "src")  # judged by their scheme below
+            if "url(" in decoded or "expression(" in decoded or ("javascript:" in decoded and not url_attribute):
                 found.append(f"{attribute}={value!r} on <{name}>")
             if lowered in ("href", "src") and (why := url_problem(value)):
                 found.append(f"{attribute}={value!r} on <{name}>: {why}")
