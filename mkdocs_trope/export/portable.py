@@ -22,6 +22,7 @@ import html
 import posixpath
 import re
 from collections.abc import Callable
+from urllib.parse import quote
 
 from mkdocs.structure.files import File
 
@@ -181,7 +182,9 @@ def markdown_index_list(roots: list[NavNode], page: File, url_of: Callable[[File
     lines = []
     for root in roots:
         for node, level in family(root):
-            lines.append(f"{'    ' * level}- [{escape_markdown(node.title)}](<{url_of(node.file, page)}>)\n")
+            # file names are author text too: percent-encoded, a '>' cannot end the link early
+            target = quote(url_of(node.file, page), safe="/")
+            lines.append(f"{'    ' * level}- [{escape_markdown(node.title)}](<{target}>)\n")
     return "".join(lines)
 
 

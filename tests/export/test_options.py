@@ -12,6 +12,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from mkdocs_trope.cli import main
+from mkdocs_trope.export import export
 from tests.export.conftest import BUILD_ONLY_FEATURES_OFF
 from tests.sitebuild import build_site, run_build
 
@@ -72,3 +73,13 @@ def test_export_errors_exit_with_status_2(tmp_path: Path, capsys: pytest.Capture
     assert main(["export", str(tmp_path / "docs"), str(tmp_path / "out"), "-f", str(bad)]) == 2
     assert "heading_shift" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def test_an_odd_file_name_stays_one_link_on_the_exported_index_page(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    (docs / "Main").mkdir(parents=True)
+    (docs / "Main" / "Odd>Name.trope").write_text("An odd name.\n", encoding="utf-8")
+    (docs / "Main" / "Plain.trope").write_text("A plain page.\n", encoding="utf-8")
+    export(docs, tmp_path / "out")
+    index = (tmp_path / "out" / "docs" / "Main" / "index.md").read_text(encoding="utf-8")
+    assert "(<Odd%3EName.md>)" in index and "(<Plain.md>)" in index
