@@ -37,3 +37,8 @@ def _safe(value: MetaValue) -> Any:
     if isinstance(value, str):
         return html_text(value)
     return value
+
+
+def refresh_tag(url: str) -> str:
+    """The ``<meta>`` that forwards a redirect page's readers to ``url`` (a URL made from file names: escaped)."""
+    return f'<meta http-equiv="refresh" content="0; url={html_text(url)}">'

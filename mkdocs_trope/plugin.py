@@ -33,7 +33,7 @@ from .index_pages import fill, namespace_indexes
 from .markup import CONVERTER_VERSION, ConvertOptions, Severity
 from .markup.escape import escape_markdown
 from .markup.frontmatter import DEFAULT_KEYS
-from .meta import html_text, page_meta
+from .meta import html_text, page_meta, refresh_tag
 from .names import PageName
 from .nav import (
     NamespaceIndex,
@@ -326,8 +326,7 @@ class TropePlugin(BasePlugin[TropeConfig]):
         file = self.wiki.refresh_target(page.file)
         if file is None:
             return output
-        url = file.url_relative_to(page.file)
-        meta = f'<meta http-equiv="refresh" content="0; url={url}">'
+        meta = refresh_tag(file.url_relative_to(page.file))
         return output.replace("<head>", f"<head>\n{meta}", 1)
 
 

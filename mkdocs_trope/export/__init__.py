@@ -35,8 +35,8 @@ from .. import __version__
 from ..conversions import Converted
 from ..files import TropeFile
 from ..index_pages import index_markdown
-from ..markup.escape import escape_attribute
 from ..markup.frontmatter import split_front_matter
+from ..meta import refresh_tag
 from ..nav import subpage_bar
 from ..plugin import ASSET_DIR, ASSETS, TropePlugin
 from .markdown_pages import portable_page
@@ -254,8 +254,7 @@ def _redirect(plugin: TropePlugin, file: TropeFile) -> str:
     target = index.find(entry.redirect, index.names.get(file.src_uri))[0] if entry and entry.redirect else None
     if target is None:
         return ""
-    url = escape_attribute(target.url_relative_to(file))
-    return f'<meta http-equiv="refresh" content="0; url={url}">\n\n'
+    return refresh_tag(target.url_relative_to(file)) + "\n\n"
 
 
 class _State:
